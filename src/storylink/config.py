@@ -1,0 +1,88 @@
+"""One settings object for the whole pipeline.
+
+Each setting is declared once, with its default and help text; the CLI, the
+environment (``STORYLINK_<NAME>``) and the docs are derived from this list::
+
+    >>> Settings().max_bytes
+    20000000
+    >>> Settings(max_bytes=10).max_bytes
+    10
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import SettingsError
+
+__all__ = ["Setting", "SETTINGS", "Settings", "default_db_path"]
+
+
+def default_db_path() -> str:
+    """Per-user database path: ``$XDG_DATA_HOME/storylink/storylink.db``."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return str(Path(base) / "storylink" / "storylink.db")
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("db", None, "SQLite database path (default: per-user data directory)"),
+    Setting("max_bytes", 20_000_000, "largest input file or record accepted, in bytes"),
+    Setting("min_chars", 20, "shortest text (non-space characters) worth analyzing"),
+    Setting("languages", ("de", "en", "fr", "es", "it", "pl", "tr", "ar", "ru", "zh"),
+            "languages storylink accepts; others are reported as unknown"),
+    Setting("min_language_score", 0.35, "language-id confidence below which a text's language is unknown"),
+    Setting("story_window_days", 4.0, "how many days a story stays open for new articles"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Validated settings; see ``SETTINGS`` for their meaning."""
+
+    db: str | None = None
+    max_bytes: int = 20_000_000
+    min_chars: int = 20
+    languages: tuple[str, ...] = field(default=SETTINGS[3].default)
+    min_language_score: float = 0.35
+    story_window_days: float = 4.0
+
+    def __post_init__(self) -> None:
+        if self.max_bytes <= 0:
+            raise SettingsError(f"max_bytes must be positive, got {self.max_bytes}", source="settings")
+        if self.min_chars < 0:
+            raise SettingsError(f"min_chars must be >= 0, got {self.min_chars}", source="settings")
+        if not 0.0 <= self.min_language_score <= 1.0:
+            raise SettingsError(
+                f"min_language_score must be within 0..1, got {self.min_language_score}", source="settings"
+            )
+        if self.story_window_days <= 0:
+            raise SettingsError(
+                f"story_window_days must be positive, got {self.story_window_days}", source="settings"
+            )
+
+    @property
+    def db_path(self) -> str:
+        return self.db or os.environ.get("STORYLINK_DB") or default_db_path()
+
+    def replace(self, **changes: Any) -> "Settings":
+        known = {f.name for f in dataclasses.fields(self)}
+        unknown = set(changes) - known
+        if unknown:
+            raise SettingsError(
+                f"unknown setting(s) {sorted(unknown)}; valid: {sorted(known)}", source="settings"
+            )
+        return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)} | {"db": self.db_path}

@@ -1,0 +1,1 @@
+"""The language components analyze runs, one layer each (see ``storylink.analyze``)."""
