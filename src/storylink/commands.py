@@ -1,0 +1,206 @@
+"""The commands of the ``storylink`` group (see ``cli.py``)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from .cli import _db_option, _echo_json, _errors, _json_option, _settings, cli
+from .config import SETTINGS, Settings
+from .document import Analysis, Article
+from .errors import InputError, MissingInput, StorylinkError
+
+
+def _progress(console: Console) -> Progress:
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
+
+
+def ingest_and_analyze(paths: list[str], settings: Settings, console: Console) -> dict[str, Any]:
+    """Ingest ``paths`` into the store and analyze what is new; returns the summary."""
+    from .analyze import ANALYZER_VERSION, analyze
+    from .ingest import read
+    from .store import open_store
+
+    summary: dict[str, Any] = {"ingested": 0, "unchanged": 0, "failed": 0, "analyzed": 0, "errors": [], "articles": []}
+    with open_store(settings) as store, _progress(console) as progress:
+        task = progress.add_task("ingesting", total=None)
+        for item in read(paths, settings=settings):
+            progress.advance(task)
+            if isinstance(item, StorylinkError):
+                summary["failed"] += 1
+                summary["errors"].append(str(item))
+                continue
+            state = store.put_article(item)
+            summary["ingested" if state != "unchanged" else "unchanged"] += 1
+            summary["articles"].append(item.id)
+            if state == "unchanged" and store.get_analysis(item.id, analyzer=ANALYZER_VERSION) is not None:
+                continue
+            try:
+                store.put_analysis(analyze(item, settings=settings))
+                summary["analyzed"] += 1
+            except StorylinkError as exc:
+                summary["failed"] += 1
+                summary["errors"].append(str(exc))
+    return summary
+
+
+def _print_summary(summary: dict[str, Any], console: Console) -> None:
+    console.print(
+        f"ingested {summary['ingested']}, unchanged {summary['unchanged']}, "
+        f"analyzed {summary['analyzed']}, failed {summary['failed']}"
+    )
+    for line in summary["errors"]:
+        console.print(f"  [red]failed[/red] {line}", markup=True, highlight=False)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@_db_option
+@_json_option
+def ingest(paths: tuple[str, ...], db: str | None, as_json: bool) -> None:
+    """Ingest and analyze files, directories, JSONL or '-' (stdin) into the store."""
+    console = Console(stderr=as_json)
+    with _errors():
+        summary = ingest_and_analyze(list(paths), _settings(db), console)
+    if as_json:
+        _echo_json(summary)
+    else:
+        _print_summary(summary, console)
+    if summary["failed"]:
+        if not as_json:
+            click.echo(f"{summary['failed']} input(s) failed", err=True)
+        sys.exit(1)
+
+
+def load_article(ref: str, settings: Settings) -> Article:
+    """An article from a file path, '-' or a stored id (prefix)."""
+    from .ingest import read
+    from .store import open_store
+
+    if ref == "-" or Path(ref).exists():
+        items = list(read([ref], settings=settings))
+        if not items:
+            raise InputError("no article found", source=ref)
+        if isinstance(items[0], StorylinkError):
+            raise items[0]
+        return items[0]
+    with open_store(settings) as store:
+        try:
+            return store.get_article(store.resolve_id(ref))
+        except StorylinkError as exc:
+            raise MissingInput(
+                "neither a file nor a stored article id", source=ref
+            ) from exc
+
+
+def load_analysis(ref: str, settings: Settings) -> tuple[Article, Analysis]:
+    """Article and analysis; stored analyses of the current analyzer are reused."""
+    from .analyze import ANALYZER_VERSION, analyze
+    from .store import open_store
+
+    article = load_article(ref, settings)
+    if not Path(ref).exists() and ref != "-":
+        with open_store(settings) as store:
+            cached = store.get_analysis(article.id, analyzer=ANALYZER_VERSION)
+        if cached is not None:
+            return article, cached
+    return article, analyze(article, settings=settings)
+
+
+@cli.command("analyze")
+@click.argument("ref", metavar="FILE|ID")
+@_db_option
+@_json_option
+def analyze_cmd(ref: str, db: str | None, as_json: bool) -> None:
+    """Analyze one article: a file, '-' or a stored article id."""
+    from .report import render_analysis_terminal
+
+    with _errors():
+        article, analysis = load_analysis(ref, _settings(db))
+    if as_json:
+        _echo_json(analysis.to_dict())
+    else:
+        render_analysis_terminal(analysis, article.text, Console())
+
+
+@cli.command("settings")
+@_json_option
+def settings_cmd(as_json: bool) -> None:
+    """Show the settings and where each can be changed."""
+    current = Settings().to_dict()
+    if as_json:
+        _echo_json(current)
+        return
+    for s in SETTINGS:
+        click.echo(f"{s.name:20} {current[s.name]!s:40} {s.help}")
+
+
+@cli.group("eval")
+def eval_group() -> None:
+    """Measure quality on labelled data."""
+
+
+@eval_group.command("analysis")
+@click.argument("gold", type=click.Path(dir_okay=False), default="tests/data/gold.jsonl")
+@_json_option
+def eval_analysis(gold: str, as_json: bool) -> None:
+    """Precision/recall of the analyzer against a gold file."""
+    from .evaluate.analysis import format_table, score_gold
+
+    with _errors():
+        if not Path(gold).exists():
+            raise MissingInput("gold file not found", source=gold)
+        scores = score_gold(gold)
+    if as_json:
+        _echo_json(scores)
+    else:
+        click.echo(format_table(scores))
+
+
+def _demo_paths(paths: tuple[str, ...], console: Console) -> list[str]:
+    existing = [p for p in paths if Path(p).exists()]
+    if existing:
+        return existing
+    from importlib.resources import files
+
+    demo = str(files("storylink") / "data" / "demo")
+    if paths:
+        console.print(f"{', '.join(paths)} not found: using the bundled demo corpus ({demo})")
+    return [demo]
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@_db_option
+@_json_option
+def demo(paths: tuple[str, ...], db: str | None, as_json: bool) -> None:
+    """The main job: ingest and analyze PATHS (the bundled demo corpus when none exists), then report."""
+    from .store import open_store
+    from .report import render_analysis_summary
+
+    console = Console(stderr=as_json)
+    settings = _settings(db)
+    with _errors():
+        summary = ingest_and_analyze(_demo_paths(paths, console), settings, console)
+        with open_store(settings) as store:
+            analyses = [a for a in (store.get_analysis(i) for i in summary["articles"]) if a is not None]
+    if as_json:
+        _echo_json(summary | {"analyses": [a.to_dict() for a in analyses]})
+        return
+    _print_summary(summary, console)
+    for analysis in analyses:
+        render_analysis_summary(analysis, console)
+    console.print(f"store: {settings.db_path}")
