@@ -1,0 +1,1 @@
+"""Quality measurements against labelled data (gold files, SemEval pairs, story streams)."""

@@ -1,0 +1,321 @@
+"""Analyzer quality against hand-made gold annotations (``tests/data/gold.jsonl``).
+
+Each gold line is one document: ``doc`` names its text (``demo:NN_slug.txt``
+in the packaged demo corpus, ``seed:NAME`` in ``<repo>/../shared/seeds``),
+``sha256`` pins that text, and ``entities``, ``quotes``, ``entries`` and
+``times`` hold the annotations. Every layer is scored micro-averaged over all
+documents:
+
+- entities: exact span and type; "lenient" counts a one-to-one match of
+  overlapping spans of the same type;
+- quotes: a prediction matches a gold quote when their spans overlap by at
+  least half of the shorter one (pairs with the larger overlap ratio first);
+  among matches, speaker and kind accuracy;
+- entries: ticker headlines, compared after trimming ``+++`` markers and a
+  leading time stamp, in order (longest common subsequence);
+- times: any overlap, one to one; among matches whose gold value is known,
+  value accuracy.
+
+Usage: ``format_table(score_gold("tests/data/gold.jsonl"))``, or
+``storylink eval analysis``. The matching rule, on spans::
+
+    >>> match_spans([(0, 10)], [(2, 8)], min_ratio=0.5)
+    [(0, 0)]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable, Sequence
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from ..document import Analysis, Article
+from ..errors import InputError, MalformedRecord, MissingInput
+
+__all__ = ["score_gold", "format_table", "load_gold", "demo_meta", "match_spans"]
+
+AnalyzeFn = Callable[[Article], Analysis]
+Span = tuple[int, int]
+
+_LAYERS = ("entities", "quotes", "entries", "times")
+
+
+def demo_meta() -> dict[str, dict[str, Any]]:
+    """The packaged demo corpus's ``meta.jsonl``, by file name."""
+    meta = files("storylink") / "data" / "demo" / "meta.jsonl"
+    rows = [json.loads(line) for line in meta.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {row["file"]: row for row in rows}
+
+
+def load_gold(gold_path: str | Path) -> list[dict[str, Any]]:
+    """The gold documents of a JSONL file, each checked for the four layers.
+
+    Raises:
+        MissingInput: the file does not exist.
+        MalformedRecord: a line is not a gold document.
+    """
+    path = Path(gold_path)
+    if not path.exists():
+        raise MissingInput("gold file not found", source=str(path))
+    docs = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise MalformedRecord(f"not JSON: {exc}", source=f"{path}:{n}") from exc
+        missing = [k for k in ("doc", "sha256", *_LAYERS) if k not in row]
+        if missing:
+            raise MalformedRecord(f"gold document lacks {missing}", source=f"{path}:{n}")
+        docs.append(row)
+    return docs
+
+
+def _default_seeds(gold_path: Path) -> Path:
+    # The gold file sits in <repo>/tests/data; the shared data beside the repository.
+    return gold_path.resolve().parents[2].parent / "shared" / "seeds"
+
+
+def _doc_text(doc: str, seeds: Path) -> str | None:
+    kind, _, name = doc.partition(":")
+    if kind == "demo":
+        return (files("storylink") / "data" / "demo" / name).read_text(encoding="utf-8")
+    if kind == "seed":
+        path = seeds / name
+        return path.read_text(encoding="utf-8") if path.exists() else None
+    raise InputError(f"unknown document kind {kind!r}; valid: demo:, seed:", source=doc)
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
+            "tp": tp, "fp": fp, "fn": fn}
+
+
+def _overlap(a: Span, b: Span) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def match_spans(
+    gold: Sequence[Span], pred: Sequence[Span], *, min_ratio: float = 0.0,
+    compatible: Callable[[int, int], bool] = lambda g, p: True,
+) -> list[tuple[int, int]]:
+    """One-to-one matches ``(gold_index, pred_index)`` of overlapping spans.
+
+    A pair qualifies when the overlap is more than ``min_ratio`` of the shorter
+    span (any overlap at 0.0); the pairs with the best overlap/union go first,
+    so a nested fragment does not take the place of an identical span.
+
+        >>> match_spans([(0, 10), (2, 4)], [(0, 10)], min_ratio=0.5)
+        [(0, 0)]
+    """
+    pairs = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(pred):
+            inter = _overlap(g, p)
+            shorter = min(g[1] - g[0], p[1] - p[0]) or 1
+            if inter and inter / shorter >= min_ratio and compatible(gi, pi):
+                union = max(g[1], p[1]) - min(g[0], p[0])
+                pairs.append((inter / union, gi, pi))
+    pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    out = []
+    for _, gi, pi in pairs:
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            out.append((gi, pi))
+    return sorted(out)
+
+
+_STAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}(\s*Uhr)?\s*[:\-–]?\s*")
+
+
+def _headline(text: str) -> str:
+    text = _STAMP.sub("", text.strip().strip("+").strip())
+    return " ".join(text.split())
+
+
+def _lcs(a: Sequence[str], b: Sequence[str]) -> int:
+    prev = [0] * (len(b) + 1)
+    for x in a:
+        cur = [0]
+        for j, y in enumerate(b):
+            cur.append(prev[j] + 1 if x == y else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1]
+
+
+class _Tally:
+    """Counts summed over documents (micro-averaging)."""
+
+    def __init__(self) -> None:
+        self.c: dict[str, int] = {}
+
+    def add(self, **counts: int) -> None:
+        for k, v in counts.items():
+            self.c[k] = self.c.get(k, 0) + v
+
+    def __getitem__(self, k: str) -> int:
+        return self.c.get(k, 0)
+
+
+def _score_doc(gold: dict[str, Any], analysis: Analysis | None, t: _Tally) -> None:
+    ents = [(e["start"], e["end"], e["type"]) for e in gold["entities"]]
+    pents = [(e.start, e.end, e.type) for e in analysis.entities] if analysis else []
+    exact = len(set(ents) & set(pents))
+    t.add(ent_tp=exact, ent_fp=len(pents) - exact, ent_fn=len(ents) - exact)
+    for typ in {e[2] for e in ents} | {e[2] for e in pents}:
+        g = {e for e in ents if e[2] == typ}
+        p = {e for e in pents if e[2] == typ}
+        t.add(**{f"ent_{typ}_tp": len(g & p), f"ent_{typ}_fp": len(p - g), f"ent_{typ}_fn": len(g - p)})
+    lenient = match_spans([e[:2] for e in ents], [e[:2] for e in pents],
+                          compatible=lambda gi, pi: ents[gi][2] == pents[pi][2])
+    t.add(len_tp=len(lenient), len_fp=len(pents) - len(lenient), len_fn=len(ents) - len(lenient))
+
+    quotes = gold["quotes"]
+    pquotes = list(analysis.quotes) if analysis else []
+    matched = match_spans([(q["start"], q["end"]) for q in quotes], [(q.start, q.end) for q in pquotes],
+                          min_ratio=0.5)
+    t.add(q_tp=len(matched), q_fp=len(pquotes) - len(matched), q_fn=len(quotes) - len(matched))
+    t.add(q_speaker=sum(quotes[g]["speaker"] == pquotes[p].speaker for g, p in matched),
+          q_kind=sum(quotes[g]["kind"] == pquotes[p].kind for g, p in matched))
+
+    heads = [_headline(e["headline"]) for e in gold["entries"]]
+    pheads = [_headline(e.headline) for e in analysis.entries] if analysis else []
+    common = _lcs(heads, pheads)
+    t.add(e_tp=common, e_fp=len(pheads) - common, e_fn=len(heads) - common)
+
+    times = gold["times"]
+    ptimes = list(analysis.times) if analysis else []
+    tmatched = match_spans([(x["start"], x["end"]) for x in times], [(x.start, x.end) for x in ptimes])
+    valued = [(g, p) for g, p in tmatched if times[g]["value"] is not None]
+    t.add(t_tp=len(tmatched), t_fp=len(ptimes) - len(tmatched), t_fn=len(times) - len(tmatched),
+          t_valued=len(valued), t_value=sum(times[g]["value"] == ptimes[p].value for g, p in valued),
+          t_kind=sum(times[g]["kind"] == ptimes[p].kind for g, p in tmatched))
+
+
+def _ratio(num: int, den: int) -> float | None:
+    return num / den if den else None
+
+
+def score_gold(
+    gold_path: str | Path, analyze_fn: AnalyzeFn | None = None, *, seeds_dir: str | Path | None = None,
+) -> dict[str, Any]:
+    """Precision/recall/F1 per layer of ``analyze_fn`` on every gold document.
+
+    Demo documents are analyzed with the ``published`` date of the demo
+    corpus's ``meta.jsonl``. Seed documents are read from ``seeds_dir``
+    (default ``<repo>/../shared/seeds``) and skipped, and listed under
+    ``skipped``, when absent. A document the analyzer fails on is listed
+    under ``failed`` and its gold items count as misses.
+
+    Raises:
+        MissingInput: the gold file does not exist.
+        MalformedRecord: a gold line is not a gold document.
+        InputError: a document's text no longer has the gold file's sha256.
+    """
+    if analyze_fn is None:
+        from ..analyze import analyze as analyze_fn
+    gold_path = Path(gold_path)
+    seeds = Path(seeds_dir) if seeds_dir else _default_seeds(gold_path)
+    meta = demo_meta()
+    tally = _Tally()
+    scored: list[str] = []
+    skipped: list[str] = []
+    failed: list[dict[str, str]] = []
+    for gold in load_gold(gold_path):
+        doc = gold["doc"]
+        text = _doc_text(doc, seeds)
+        if text is None:
+            skipped.append(doc)
+            continue
+        if hashlib.sha256(text.encode("utf-8")).hexdigest() != gold["sha256"]:
+            raise InputError("text differs from the one annotated (sha256 mismatch); re-annotate it",
+                             source=doc)
+        info = meta.get(doc.partition(":")[2], {}) if doc.startswith("demo:") else {}
+        article = Article.from_text(text, published=info.get("published"), source=info.get("source"),
+                                    url=info.get("url"), origin=doc)
+        try:
+            analysis: Analysis | None = analyze_fn(article)
+        except Exception as exc:  # noqa: BLE001 - one failing document must not hide the others
+            analysis = None
+            failed.append({"doc": doc, "error": f"{type(exc).__name__}: {exc}"})
+        _score_doc(gold, analysis, tally)
+        scored.append(doc)
+
+    types = sorted({k.split("_")[1] for k in tally.c if k.startswith("ent_") and k.count("_") == 2})
+    return {
+        "documents": len(scored),
+        "scored": scored,
+        "skipped": skipped,
+        "failed": failed,
+        "entities": {
+            "exact": _prf(tally["ent_tp"], tally["ent_fp"], tally["ent_fn"]),
+            "lenient": _prf(tally["len_tp"], tally["len_fp"], tally["len_fn"]),
+            "by_type": {typ: _prf(tally[f"ent_{typ}_tp"], tally[f"ent_{typ}_fp"], tally[f"ent_{typ}_fn"])
+                        for typ in types},
+        },
+        "quotes": {
+            "detection": _prf(tally["q_tp"], tally["q_fp"], tally["q_fn"]),
+            "speaker_accuracy": _ratio(tally["q_speaker"], tally["q_tp"]),
+            "kind_accuracy": _ratio(tally["q_kind"], tally["q_tp"]),
+            "matched": tally["q_tp"],
+        },
+        "entries": _prf(tally["e_tp"], tally["e_fp"], tally["e_fn"]),
+        "times": {
+            "detection": _prf(tally["t_tp"], tally["t_fp"], tally["t_fn"]),
+            "value_accuracy": _ratio(tally["t_value"], tally["t_valued"]),
+            "valued": tally["t_valued"],
+            "kind_accuracy": _ratio(tally["t_kind"], tally["t_tp"]),
+            "matched": tally["t_tp"],
+        },
+    }
+
+
+def _rows(scores: dict[str, Any]) -> Iterable[tuple[str, dict[str, Any]]]:
+    yield "entities (exact)", scores["entities"]["exact"]
+    yield "entities (lenient)", scores["entities"]["lenient"]
+    for typ, prf in scores["entities"]["by_type"].items():
+        yield f"  {typ} (exact)", prf
+    yield "quotes (overlap ≥ 50%)", scores["quotes"]["detection"]
+    yield "entries (headlines)", scores["entries"]
+    yield "times (overlap)", scores["times"]["detection"]
+
+
+def format_table(scores: dict[str, Any]) -> str:
+    """A plain-text table of ``score_gold``'s result.
+
+        >>> print(format_table({"documents": 0, "skipped": [], "failed": [],
+        ...     "entities": {"exact": _prf(1, 0, 1), "lenient": _prf(1, 0, 1), "by_type": {}},
+        ...     "quotes": {"detection": _prf(0, 0, 0), "speaker_accuracy": None, "kind_accuracy": None},
+        ...     "entries": _prf(0, 0, 0),
+        ...     "times": {"detection": _prf(0, 0, 0), "value_accuracy": None, "kind_accuracy": None}}).splitlines()[2])
+        entities (exact)           1.000   0.500   0.667      1      0      1
+    """
+    def pct(x: float | None) -> str:
+        return "  –" if x is None else f"{x:.3f}"
+
+    lines = [f"{'layer':<24} {'P':>7} {'R':>7} {'F1':>7} {'tp':>6} {'fp':>6} {'fn':>6}", "-" * 68]
+    for name, prf in _rows(scores):
+        lines.append(f"{name:<24} {prf['precision']:>7.3f} {prf['recall']:>7.3f} {prf['f1']:>7.3f} "
+                     f"{prf['tp']:>6} {prf['fp']:>6} {prf['fn']:>6}")
+    q, t = scores["quotes"], scores["times"]
+    lines += [
+        "-" * 68,
+        f"quote speaker accuracy {pct(q['speaker_accuracy'])}   kind accuracy {pct(q['kind_accuracy'])}",
+        f"time value accuracy    {pct(t['value_accuracy'])}   kind accuracy {pct(t['kind_accuracy'])}",
+        f"documents {scores['documents']}, skipped {len(scores['skipped'])}, failed {len(scores['failed'])}",
+    ]
+    for doc in scores["skipped"]:
+        lines.append(f"  skipped {doc} (text not found)")
+    for item in scores["failed"]:
+        lines.append(f"  failed {item['doc']}: {item['error']}")
+    return "\n".join(lines)
