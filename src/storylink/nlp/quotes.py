@@ -1,8 +1,1036 @@
-"""Quotes and their speakers. (placeholder, being written)"""
+"""Direct and indirect quotes with their speakers.
+
+Rules over the text, no model. Three kinds of evidence:
+
+* **Quote marks** „…“, "…", »…«, «…», ‚…‘, “…”, '…' give direct quotes; a
+  quote may span sentences. Short capitalised names in marks after a noun
+  (Hotel "Metropole", das "Wall Street Journal") are titles, not quotes.
+* **Speech cues**: speech verbs in every tense (sagte, betont, hat erklärt,
+  kündigte … an, said), "so X", "laut X", "X zufolge", "nach eigenen Worten",
+  "according to X". The speaker is the subject next to the cue: a name, a
+  role ("der US-Präsident" → the person named with that role earlier in the
+  article) or a pronoun (→ the person named last outside quotes).
+* **Konjunktiv I** in a clause after a speech verb and a comma ("Trump sagte,
+  er habe keine Eile") or before it ("Wichtiger sei es, …, betonte er") makes
+  an ``indirect`` quote; following sentences in Konjunktiv I continue it.
+
+Attribution lines in parentheses under a quoted paragraph ("(Kim über Trump
+am 22. September 2017)") and embedded tweets ("— Donald J. Trump
+(@realDonaldTrump) February 27, 2019") also give the addressee and the date.
+
+Example::
+
+    >>> text = 'Donald Trump sagte, er habe "keine Eile". "Tempo ist nicht wichtig."'
+    >>> [(q.kind, q.text, q.speaker) for q in find_quotes(text, [], [], "de")]
+    [('indirect', 'er habe "keine Eile"', 'donald trump'), ('direct', 'keine Eile', 'donald trump'), \
+('direct', 'Tempo ist nicht wichtig.', 'donald trump')]
+"""
+
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass
+
 from ..document import Entity, Quote, Sentence
+from .gazetteer import Gazetteer, gazetteer
+from .keys import canonical_key, fold_name
+
+__all__ = ["find_quotes", "speech_cues"]
+
+# --- lexicon ----------------------------------------------------------------------
+
+#: Regular (weak) speech verbs; their finite forms and participles are generated.
+_WEAK_VERBS = """sagen betonen erklären meinen antworten fordern twittern berichten bekräftigen
+versichern warnen kritisieren erläutern ergänzen behaupten bestätigen beteuern verkünden mahnen
+äußern erwidern entgegnen kommentieren schildern beklagen loben argumentieren bezeichnen fragen
+zitieren drohen appellieren posten verlangen dementieren präzisieren unterstreichen bilanzieren
+klagen erzählen vermelden melden prognostizieren""".split()
+#: Strong and irregular speech verbs, finite forms and participle.
+_STRONG_FORMS = """spricht sprach sprachen gesprochen schreibt schrieb schrieben geschrieben ruft rief
+riefen gerufen verspricht versprach versprachen versprochen unterstrich unterstrichen nennt nannte
+nannten genannt hieß geheißen verrät verriet verrieten verraten beschreibt beschrieb beschrieben
+sagte sagten""".split()
+#: Separable verbs: finite form → particles that must follow in the clause.
+_SEPARABLE = {
+    **dict.fromkeys("teilt teilte teilten".split(), ("mit",)),
+    **dict.fromkeys("kündigt kündigte kündigten".split(), ("an",)),
+    **dict.fromkeys("fügt fügte fügten".split(), ("hinzu",)),
+    **dict.fromkeys("räumt räumte räumten".split(), ("ein",)),
+    **dict.fromkeys("schränkt schränkte schränkten".split(), ("ein",)),
+    **dict.fromkeys("legt legte legten".split(), ("dar",)),
+    **dict.fromkeys("weist wies wiesen".split(), ("hin",)),
+    **dict.fromkeys("gibt gab gaben".split(), ("zu", "an")),
+    **dict.fromkeys("stellt stellte stellten".split(), ("klar",)),
+    **dict.fromkeys("wirft warf warfen".split(), ("vor",)),
+}
+_SEPARABLE_PARTICIPLES = """mitgeteilt angekündigt hinzugefügt eingeräumt eingeschränkt dargelegt
+hingewiesen zugegeben angegeben klargestellt vorgeworfen""".split()
+_ENGLISH_VERBS = """said says told tells added adds asked stated wrote tweeted explained warned insisted
+noted argued claimed replied announced stressed declared posted urged called described""".split()
+#: Words between a verb and its subject that do not end the search ("sagte dabei Trump").
+_ADVERBS = frozenset("""dabei zudem auch aber erneut nun noch dann jedoch weiter später bereits zuvor
+außerdem damals gestern heute ebenfalls indes allerdings wiederum nochmals demnach dazu darauf hierzu
+sogar zuletzt bisher denn doch also later again then also""".split())
+_PREPOSITIONS = frozenset("""mit von vom zu zum zur an am bei beim über für gegen nach vor aus auf in im
+ins unter zwischen durch um ohne seit gegenüber hinter neben with to from by of for at on about
+into""".split())
+_NOMINATIVE_DETS = frozenset("der die das ein eine the a an".split())
+_DETS = _NOMINATIVE_DETS | frozenset("den dem des einen einem einer eines".split())
+_PRONOUNS = frozenset("er sie he she".split())
+#: Konjunktiv I forms that are unambiguous enough to mark reported speech on their own.
+_KONJ1 = frozenset("""sei seien seiest habe werde könne müsse wolle solle dürfe gebe gehe wisse komme
+stehe liege lasse sehe halte bleibe brauche plane möge trage arbeite finde spiele bedeute""".split())
+#: Konjunktiv II forms that stand in for Konjunktiv I after a speech verb.
+_KONJ2 = frozenset("würde würden wäre wären hätte hätten könnten müssten".split())
+#: Words ending in -e that are not verbs, for the generic 3rd-person Konjunktiv test.
+_NOT_VERBS = frozenset("""die eine keine meine deine seine ihre unsere eure diese jene jede welche alle
+beide viele einige manche solche andere wenige mehrere ohne gerne heute lange gerade bitte alleine
+nahe ferne ebenfalls rund ganze""".split())
+_CONJUNCTIONS = frozenset("dass ob that whether".split())
+#: Nouns after which a capitalised phrase in marks names something ("the newspaper 'Bild'").
+_TITLE_WORDS = frozenset("""namens genannt titel newspaper hotel film movie book show magazine album song
+operation ship called named dubbed titled""".split())
+_MONTHS = {m: i for i, m in enumerate("""januar februar märz april mai juni juli august september oktober
+november dezember""".split(), 1)} | {"jänner": 1} | {m: i for i, m in enumerate("""january february march
+april may june july august september october november december""".split(), 1)}
+
+_WORD = re.compile(r"\w+(?:[-‐'’]\w+)*")
+_UPPER = re.compile(r"[A-ZÄÖÜÀ-ÝŁŚŻŹĆŃ]")
+_QUOTE_PATTERNS = (
+    re.compile(r"„(?P<q>(?:(?!\n\s*\n)[^„“”])+?)[“”]"),
+    re.compile(r"»(?P<q>(?:(?!\n\s*\n)[^»«])+?)«"),
+    re.compile(r"«(?P<q>(?:(?!\n\s*\n)[^«»])+?)»"),
+    re.compile(r"(?<!\w)“(?=\S)(?P<q>(?:(?!\n\s*\n)[^“”„])+?)(?<=\S)”"),
+    re.compile(r'(?<![\w"])"(?=[^\s"])(?P<q>(?:(?!\n\s*\n)[^"])+?)(?<=\S)"(?!\w)'),
+    re.compile(r"‚(?P<q>[^‚‘’\n]+?)[‘’]"),
+    re.compile(r"(?<![\w’])‘(?=\w)(?P<q>[^‘’\n]+?)(?<=[\w.,!?])’(?!\w)"),
+    re.compile(r"(?<![\w'])'(?=\w)(?P<q>[^'\n]{1,300}?)(?<=[\w.,!?])'(?!\w)"),
+)
+_SENTENCE_END = re.compile(r"[.!?…]+[“”\"»«’')\]]*(?=\s)|\n")
+_ABBREVIATIONS = frozenset("dr prof st nr mr mrs ms vs bzw ca evtl ggf inkl jr sen usw vgl z b u a".split())
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_ATTRIBUTION_LINE = re.compile(r"\(\s*(?P<inner>[^()\n]{3,200}?)\s*\)")
+_TWEET = re.compile(
+    r"(?P<q>\S.*?)\s+[—–]\s+(?P<name>[^()\n—–]{2,60}?)\s*\(@\w+\)\s*"
+    r"(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})\s*", re.S)
+_DATE_PATTERNS = (
+    (re.compile(r"(\d{1,2})\.\s*([A-Za-zÄäÖöÜü]+)\s+(\d{4})"), (1, 2, 3)),
+    (re.compile(r"(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})"), (1, 2, 3)),
+    (re.compile(r"([A-Z][a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})"), (2, 1, 3)),
+)
+_NUMERIC_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_SPECIAL_CUES = re.compile(
+    r"(?P<own>\bnach eigenen (?:Worten|Angaben)|\beigenen Angaben zufolge)"
+    r"|(?P<after>\b[Ll]aut(?=\s)|\bnach Angaben(?:\s+(?:von|aus))?(?=\s)|\b[Aa]ccording to(?=\s))"
+    r"|(?P<before>(?<=\s)zufolge\b)"
+    r"|(?P<verb>\bzeigten? sich (?:überzeugt|zuversichtlich|optimistisch)\b"
+    r"|\bsich (?:überzeugt|zuversichtlich|optimistisch) zeigten?\b)"
+    r"|(?P<so>(?<=[,“”\"»«] )so(?= (?:[A-ZÄÖÜ]|der |die |das |ein )))"
+)
+
+
+def _weak_forms(infinitive: str) -> list[str]:
+    stem = infinitive[:-2] if infinitive.endswith("en") else infinitive[:-1]
+    # "antwortet", "bezeichnet": an -e- before -t after t/d and consonant + n.
+    e = "e" if stem.endswith(("t", "d")) or re.search(r"[^aeiouäöülr]n$", stem) else ""
+    finite = [stem + e + "t", stem + e + "te", stem + e + "ten", stem + "e"]
+    inseparable = infinitive.startswith(("be", "er", "ver", "ent", "zer", "emp", "miss", "unter"))
+    participle = stem + e + "t" if inseparable or infinitive.endswith("ieren") else "ge" + stem + e + "t"
+    return finite + [participle]
+
+
+def speech_cues() -> frozenset[str]:
+    """Every single-word speech verb form the rules know (German and English).
+
+    Example::
+
+        >>> {"sagte", "betont", "angekündigt", "said"} <= speech_cues()
+        True
+    """
+    forms = {f for verb in _WEAK_VERBS for f in _weak_forms(verb)}
+    # "meine"/"meinen" are possessives far more often than speech verbs.
+    forms -= {"meine", "sage"}
+    return frozenset(forms | set(_STRONG_FORMS) | set(_SEPARABLE) | set(_SEPARABLE_PARTICIPLES)
+                     | set(_ENGLISH_VERBS))
+
+
+_CUES = speech_cues()
+_PARTICIPLES = frozenset(f for f in _CUES if f.startswith("ge") or f in _SEPARABLE_PARTICIPLES
+                         or f.endswith("iert") or f in {"unterstrichen", "versprochen", "beschrieben"})
+_CUE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, _CUES), key=len, reverse=True))
+                     + r")(?![\w-])")
+
+# --- small records ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    """A span in quote marks: ``start``/``end`` is the trimmed content."""
+
+    open: int
+    start: int
+    end: int
+    close: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    start: int
+    end: int
+    key: str
+    person: bool
+    genitive: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Speaker:
+    """Who a cue is attributed to; ``key`` None for a mention that names nobody known."""
+
+    key: str | None
+    text: str | None
+    start: int | None
+    end: int | None
+
+
+_NOBODY = _Speaker(None, None, None, None)
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    start: int
+    end: int
+    text: str
+    kind: str  # verb, participle, own, after, before, so
+
+
+@dataclass(slots=True)
+class _Unit:
+    """A sentence whose boundaries never fall inside quote marks."""
+
+    start: int
+    end: int
+    paragraph: int
+
+
+# --- the article context ----------------------------------------------------------
+
+
+class _Article:
+    """The text with its quote marks, name mentions and role bindings."""
+
+    def __init__(self, text: str, entities: list[Entity]) -> None:
+        self.text = text
+        self.gaz = gazetteer()
+        self.marks, self.titles = _scan_marks(text)
+        self.mark_starts = [m.open for m in self.marks]
+        self.title_at = {t.open: t for t in self.titles}
+        self.mentions = _mentions(text, entities, self.gaz)
+        self.mention_starts = [m.start for m in self.mentions]
+        self.mention_at = {m.start: m for m in self.mentions}
+        self.mention_ending = {m.end: m for m in self.mentions}
+        self.persons = [m for m in self.mentions if m.person and not self.in_quote(m.start)]
+        self.person_starts = [m.start for m in self.persons]
+        self.roles = self._role_bindings()
+
+    # quotes
+    def quote_at(self, pos: int) -> _Mark | None:
+        """The quote (marks included) that contains ``pos``."""
+        i = bisect.bisect_right(self.mark_starts, pos) - 1
+        if i >= 0 and self.marks[i].open <= pos < self.marks[i].close:
+            return self.marks[i]
+        return None
+
+    def in_quote(self, pos: int) -> bool:
+        return self.quote_at(pos) is not None
+
+    def marks_in(self, lo: int, hi: int) -> list[_Mark]:
+        i = bisect.bisect_left(self.mark_starts, lo)
+        j = bisect.bisect_left(self.mark_starts, hi)
+        return self.marks[i:j]
+
+    def outside_quotes(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The parts of ``[lo, hi)`` not in quote marks."""
+        parts, pos = [], lo
+        for m in self.marks_in(lo, hi):
+            if m.open > pos:
+                parts.append((pos, m.open))
+            pos = max(pos, m.close)
+        if pos < hi:
+            parts.append((pos, hi))
+        return parts
+
+    # people
+    def _role_bindings(self) -> list[tuple[int, frozenset[str], str, str]]:
+        """(position, role forms, role head, key) for each "Role Name" in the text."""
+        out = []
+        for m in self.persons:
+            before = re.search(r"([\w-]+)\s+$", self.text[max(0, m.start - 40):m.start])
+            if before and self.gaz.is_role(before.group(1)):
+                forms = _role_forms(before.group(1))
+                out.append((m.start, forms, _role_head(before.group(1)), m.key))
+        return out
+
+    def resolve_role(self, role: str, pos: int) -> str | None:
+        """The key of the person this role named earlier (else later) in the article."""
+        forms, head = _role_forms(role), _role_head(role)
+        earlier = [b for b in self.roles if b[0] < pos]
+        later = [b for b in self.roles if b[0] >= pos]
+        for group in (reversed(earlier), later):
+            group = list(group)
+            # Same role word first, then the same head ("US-Präsident" ~ "Präsident", "Bundeskanzler" ~ "Kanzler").
+            for match in (lambda b: b[1] & forms, lambda b: _same_head(b[2], head)):
+                for binding in group:
+                    if match(binding):
+                        return binding[3]
+        # Another role of the same gender for the person named with a role last
+        # ("Ministerpräsidentin Katrin Vollmer" … "die Regierungschefin").
+        feminine = head.endswith(("in", "innen"))
+        for binding in reversed(earlier):
+            if binding[2].endswith(("in", "innen")) == feminine:
+                return binding[3]
+        return None
+
+    def antecedent(self, pos: int) -> _Mention | None:
+        """The person named last before ``pos``, outside quotes."""
+        i = bisect.bisect_left(self.person_starts, pos)
+        return self.persons[i - 1] if i else None
+
+    def mention_in(self, lo: int, hi: int) -> list[_Mention]:
+        i = bisect.bisect_left(self.mention_starts, lo)
+        j = bisect.bisect_left(self.mention_starts, hi)
+        return self.mentions[i:j]
+
+    def after_preposition(self, pos: int) -> bool:
+        """Whether the noun phrase ending before ``pos`` sits in a prepositional phrase."""
+        window = re.split(r"[.,;:!?()„“”\"»«]", self.text[max(0, pos - 60):pos])[-1]
+        words = _WORD.findall(window)
+        for word in reversed(words[-5:]):
+            lower = word.casefold()
+            if lower in _PREPOSITIONS:
+                return True
+            adjective = word[:1].islower() and lower.endswith(("e", "en", "er", "es", "em"))
+            if not (lower in _DETS or adjective or self.gaz.is_role(word)):
+                return False
+        return False
+
+    # noun phrases
+    def speaker_at(self, pos: int, hi: int, *, bare: bool) -> _Speaker | None:
+        """The subject noun phrase that starts at ``pos`` (white space skipped).
+
+        ``bare`` accepts an unknown capitalised word as a name, which is safe
+        right after a finite verb ("sagte Müller") and nowhere else.
+        """
+        text = self.text
+        m = re.compile(r"\s*").match(text, pos)
+        pos = m.end() if m else pos
+        if pos >= hi:
+            return None
+        word = _WORD.match(text, pos)
+        if word is None:
+            return None
+        token = word.group()
+        lower = token.casefold()
+        if lower in _PRONOUNS:
+            return self._pronoun(pos, word.end())
+        if lower in ("es", "it", "man"):
+            return _NOBODY
+        mention = self.mention_at.get(pos)
+        if mention is not None and not mention.genitive:
+            return _Speaker(mention.key, text[mention.start:mention.end], mention.start, mention.end)
+        if lower in _NOMINATIVE_DETS:
+            return self._determined(pos, word.end(), hi)
+        if self.gaz.is_role(token):
+            nxt = re.compile(r"\s+").match(text, word.end())
+            follower = self.mention_at.get(nxt.end()) if nxt else None
+            if follower is not None:
+                return _Speaker(follower.key, text[follower.start:follower.end], follower.start, follower.end)
+            name = re.compile(r"\s+([A-ZÄÖÜ][\w-]+)\b").match(text, word.end())
+            if name and not self.gaz.is_role(name.group(1)):
+                return _Speaker(canonical_key(name.group(1)), name.group(1), name.start(1), name.end(1))
+        if bare and _UPPER.match(token) and mention is None:
+            return _Speaker(canonical_key(token), token, pos, word.end())
+        return None
+
+    def _pronoun(self, start: int, end: int) -> _Speaker:
+        person = self.antecedent(start)
+        return _Speaker(person.key if person else None, self.text[start:end], start, end)
+
+    def _determined(self, det_start: int, det_end: int, hi: int) -> _Speaker | None:
+        """A phrase "der US-Präsident", "der CNN-Korrespondent Jim Acosta", das "Journal"."""
+        text = self.text
+        after = re.compile(r"\s+").match(text, det_end)
+        if after is None:
+            return None
+        title = self.title_at.get(after.end())
+        if title is not None:
+            key = self._key_of(title.start, title.end)
+            return _Speaker(key, text[title.start:title.end], title.start, title.end)
+        np = re.compile(r"(?:[a-zäöüß][\w-]*\s+){0,3}(?P<head>(?:\d+-)?[A-ZÄÖÜ][\w-]*)").match(text, after.end())
+        if np is None or np.end() > hi:
+            return None
+        head = np.group("head")
+        mention = self.mention_at.get(np.start("head"))
+        if mention is not None:
+            return _Speaker(mention.key, text[mention.start:mention.end], mention.start, mention.end)
+        nxt = re.compile(r"\s+").match(text, np.end())
+        follower = self.mention_at.get(nxt.end()) if nxt else None
+        if follower is not None and follower.person:
+            return _Speaker(follower.key, text[follower.start:follower.end], follower.start, follower.end)
+        apposition = re.compile(r"(?:\s+de[sr]\s+(?:[A-ZÄÖÜ][\w-]*\s+){0,3}[A-ZÄÖÜ][\w-]*)?,\s+").match(text, np.end())
+        if apposition:
+            follower = self.mention_at.get(apposition.end())
+            if follower is not None and follower.person:
+                return _Speaker(follower.key, text[follower.start:follower.end], follower.start, follower.end)
+        det = text[det_start:det_end].casefold()
+        # Only a definite singular phrase points back: not "ein Sprecher", not "die Journalisten".
+        definite = det in ("der", "the") or det == "die" and head.endswith("in")
+        key = self.resolve_role(head, det_start) if definite and self.gaz.is_role(head) else None
+        return _Speaker(key, text[det_start:np.end()], det_start, np.end())
+
+    def _key_of(self, start: int, end: int) -> str:
+        for mention in self.mention_in(start, end):
+            if mention.end <= end:
+                return mention.key
+        return canonical_key(self.text[start:end])
+
+    def speaker_before(self, pos: int, lo: int) -> _Speaker | None:
+        """The subject noun phrase that ends right before ``pos`` ("Trump sagte")."""
+        text = self.text
+        stripped = text[lo:pos].rstrip()
+        end = lo + len(stripped)
+        mention = self.mention_ending.get(end)
+        if mention is not None and mention.start >= lo:
+            if mention.genitive or self.after_preposition(mention.start):
+                return None
+            return _Speaker(mention.key, text[mention.start:mention.end], mention.start, mention.end)
+        last = re.search(r"(\w+)$", stripped)
+        if last is None:
+            return None
+        if last.group(1).casefold() in _PRONOUNS:
+            return self._pronoun(lo + last.start(1), end)
+        np = re.search(r"(?:(?P<det>\b(?:der|die|das|ein|eine|the|a|an|Der|Die|Das|Ein|Eine|The|A|An))\s+)?"
+                       r"(?:[a-zäöüß][\w-]*\s+){0,3}(?P<head>[A-ZÄÖÜ][\w-]*)$", stripped)
+        if np is None:
+            return None
+        if np.group("det"):
+            det = lo + np.start("det")
+            if self.after_preposition(det):
+                return None
+            return self._determined(det, lo + np.end("det"), end + 1)
+        return self._unknown_name_before(lo, end)
+
+    def _unknown_name_before(self, lo: int, end: int) -> _Speaker | None:
+        """A name no list knows, closing a run of capitalised words that opens the clause
+        ("Müller sagte", "Acostas CNN-Kollege Will Ripley meinte")."""
+        text = self.text
+        run = re.search(r"(?:[A-ZÄÖÜ][\w-]*\s+){0,4}[A-ZÄÖÜ][\w-]*$", text[lo:end])
+        if run is None:
+            return None
+        words = list(_WORD.finditer(text, lo + run.start(), end))
+        roles = [i for i, w in enumerate(words[:-1]) if self.gaz.is_role(w.group())]
+        if roles:
+            words = words[roles[-1] + 1:]  # "German Foreign Minister Friederike Haller"
+        elif not self.opens_clause(lo, lo + run.start()):
+            return None
+        while len(words) > 1 and (self.gaz.is_role(words[0].group()) or "-" in words[0].group()
+                                  or words[0].group().endswith("s")):
+            words.pop(0)
+        if len(words) > 2 or any(w.group().casefold() in _FUNCTION_WORDS or self.gaz.is_role(w.group())
+                                 for w in words):
+            return None
+        name = text[words[0].start():end]
+        return _Speaker(canonical_key(name), name, words[0].start(), end)
+
+    def opens_clause(self, lo: int, pos: int) -> bool:
+        """Whether only articles, roles, adjectives and genitives stand between the clause start and ``pos``."""
+        prefix = re.split(r"[:;,]|\+\+\+", self.text[lo:pos])[-1]
+        for word in _WORD.findall(prefix):
+            lower = word.casefold()
+            adjective = word[:1].islower() and lower.endswith(("e", "en", "er", "es"))
+            genitive = (_UPPER.match(word) is not None and word.endswith("s") and len(word) > 3
+                        and lower not in _PREPOSITIONS)
+            if not (lower in _DETS or adjective or genitive or self.gaz.is_role(word)):
+                return False
+        return True
+
+    def first_subject(self, lo: int, hi: int, *, persons: bool = False) -> _Speaker | None:
+        """The first name, pronoun or role phrase in ``[lo, hi)`` that can be a subject
+        (with ``persons``, only people: "Cochem unter Wasser: „…“" has no speaker)."""
+        text = self.text
+        candidates: list[tuple[int, _Speaker]] = []
+        for m in self.mention_in(lo, hi):
+            if persons and not m.person:
+                continue
+            if m.end <= hi and not m.genitive and not self.in_quote(m.start) and not self.after_preposition(m.start):
+                candidates.append((m.start, _Speaker(m.key, text[m.start:m.end], m.start, m.end)))
+                break
+        for lo_part, hi_part in self.outside_quotes(lo, hi):
+            for word in re.finditer(r"\b(?:[Ee]r|[Ss]ie|[Hh]e|[Ss]he)\b", text[lo_part:hi_part]):
+                candidates.append((lo_part + word.start(), self._pronoun(lo_part + word.start(), lo_part + word.end())))
+                break
+            for det in re.finditer(r"\b(?:[Dd]er|[Dd]ie|[Ee]ine?|[Tt]he)\s", text[lo_part:hi_part]):
+                start = lo_part + det.start()
+                if self.after_preposition(start):
+                    continue
+                np = self._determined(start, start + det.end() - det.start() - 1, hi_part)
+                opening = not text[lo:start].strip()
+                if np is not None and (np.key is not None or opening):
+                    candidates.append((start, np))
+                    break
+        return min(candidates, key=lambda c: c[0])[1] if candidates else None
+
+
+_FUNCTION_WORDS = frozenset("""der die das ein eine es er sie wir ich ihr dies diese dieser dieses auch aber
+und doch nun dann dabei darauf bislang so wie was wer wo wenn als the a an it this that he she we they
+i you there here but and""".split())
+
+
+def _role_forms(role: str) -> frozenset[str]:
+    folded = fold_name(role)
+    forms = {folded}
+    for ending in ("en", "n", "s", "es"):
+        if folded.endswith(ending) and len(folded) > len(ending) + 3:
+            forms.add(folded[: -len(ending)])
+    return frozenset(forms)
+
+
+def _same_head(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and long.endswith(short)
+
+
+def _role_head(role: str) -> str:
+    return min(_role_forms(role.rsplit("-", 1)[-1]), key=len)
+
+
+# --- scanning -----------------------------------------------------------------------
+
+
+def _scan_marks(text: str) -> tuple[list[_Mark], list[_Mark]]:
+    """Outermost spans in quote marks, split into quotes and titles; nested ones are dropped."""
+    found = []
+    for pattern in _QUOTE_PATTERNS:
+        for m in pattern.finditer(text):
+            content = m.group("q")
+            lead = len(content) - len(content.lstrip())
+            # The comma of '"…," Trump said' belongs to the attribution, not to the words.
+            trail = len(content) - len(content.rstrip().rstrip(",").rstrip())
+            if content.strip():
+                found.append(_Mark(m.start(), m.start("q") + lead, m.end("q") - trail, m.end()))
+    found.sort(key=lambda s: (s.open, -s.close))
+    kept: list[_Mark] = []
+    for span in found:
+        if kept and span.open < kept[-1].close:
+            continue  # nested in, or crossing, a span already kept
+        kept.append(span)
+    quotes, titles = [], []
+    for span in kept:
+        (titles if _is_title(text, span) else quotes).append(span)
+    return quotes, titles
+
+
+def _is_title(text: str, span: _Mark) -> bool:
+    """A name in marks (Hotel "Metropole", die Zeitung "Bild", das "Wall Street Journal")."""
+    content = text[span.start:span.end]
+    words = content.split()
+    if len(words) > 5 or content[-1] in ".!?,:;" or not _UPPER.match(content):
+        return False
+    capitalised = all(_UPPER.match(w) or w in {"of", "the", "and", "für", "der", "die", "das", "von", "&"}
+                      for w in words)
+    if not capitalised:
+        return False
+    before = re.search(r"([\w-]+)\W{0,2}$", text[max(0, span.open - 40):span.open])
+    if before is None:
+        return False
+    previous = before.group(1)
+    if previous.casefold() in _TITLE_WORDS:
+        return True
+    if previous.casefold() in _DETS:
+        return len(words) > 1
+    # A German noun right before the marks; not the first word of a sentence.
+    sentence_start = re.search(r"(?:^|[.!?:]\s+|\n)[\w-]+\W{0,2}$", text[max(0, span.open - 40):span.open])
+    return bool(_UPPER.match(previous)) and previous.casefold() not in _FUNCTION_WORDS and not sentence_start
+
+
+def _mentions(text: str, entities: list[Entity], gaz: Gazetteer) -> list[_Mention]:
+    """Names from the entity layer plus the names found here where it found none."""
+    out = [_Mention(e.start, e.end, e.key, e.type == "PER", _is_genitive(e.text, e.key))
+           for e in entities if e.type in ("PER", "ORG", "LOC") and e.key]
+    covered = [(m.start, m.end) for m in out]
+    own = _own_names(text, gaz)
+    out += [m for m in own if not any(s < m.end and m.start < e for s, e in covered)]
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _is_genitive(surface: str, key: str) -> bool:
+    if surface.endswith(("'s", "’s")):
+        return True
+    last = fold_name(surface).rsplit(" ", 1)[-1]
+    return last.endswith("s") and last not in key.split() and last[:-1] in key.split()
+
+
+def _own_names(text: str, gaz: Gazetteer) -> list[_Mention]:
+    """Names from the gazetteer, "First Last" names, and short forms of both."""
+    words = list(_WORD.finditer(text))
+    groups: list[list[re.Match[str]]] = []
+    for w in words:
+        if not _UPPER.match(w.group()):
+            continue
+        gap = text[groups[-1][-1].end():w.start()] if groups else ""
+        initial = groups and len(groups[-1][-1].group()) == 1
+        if groups and (gap == " " or gap == ". " and initial):
+            groups[-1].append(w)
+        else:
+            groups.append([w])
+    found: list[_Mention] = []
+    listed: set[int] = set()  # starts of names the gazetteer knows: all their parts are short forms
+    for group in groups:
+        i = 0
+        while i < len(group):
+            for j in range(min(len(group), i + 4), i, -1):
+                name = text[group[i].start():group[j - 1].end()]
+                entry = gaz.lookup(name, genitive=True)
+                if entry is not None and not (j == i + 1 and gaz.is_blocked(name)):
+                    genitive = gaz.lookup(name) is None
+                    found.append(_Mention(group[i].start(), group[j - 1].end(), entry.key, entry.type == "PER", genitive))
+                    listed.add(group[i].start())
+                    i = j
+                    break
+            else:
+                first = group[i].group()
+                if gaz.is_first_name(first) and i + 1 < len(group) and not gaz.is_role(group[i + 1].group()):
+                    last = group[i + 1]
+                    name = text[group[i].start():last.end()]
+                    found.append(_Mention(group[i].start(), last.end(), canonical_key(name), True, False))
+                    i += 2
+                else:
+                    i += 1
+    short: dict[str, str] = {}
+    for m in found:
+        parts = text[m.start:m.end].split()
+        if m.person and len(parts) > 1 and not m.genitive:
+            short.setdefault(parts[-1], m.key)
+            if m.start in listed or not gaz.is_first_name(parts[0]):
+                short.setdefault(parts[0], m.key)
+    taken = [(m.start, m.end) for m in found]
+    for w in words:
+        token = w.group()
+        if not _UPPER.match(token) or any(s <= w.start() < e for s, e in taken):
+            continue
+        if token in short:
+            found.append(_Mention(w.start(), w.end(), short[token], True, False))
+        elif token.endswith("s") and token[:-1] in short:
+            found.append(_Mention(w.start(), w.end(), short[token[:-1]], True, True))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _units(text: str, sentences: list[Sentence], art: _Article) -> list[_Unit]:
+    """Sentences (given, or split here), merged where a boundary falls inside quote marks."""
+    bounds = {0, len(text)}
+    if sentences:
+        for s in sentences:
+            bounds.update((s.start, s.end))
+        bounds.update(m.start() for m in re.finditer(r"\n", text))
+    else:
+        for m in _SENTENCE_END.finditer(text):
+            if m.group() == "\n" or _ends_sentence(text, m.start(), m.end()):
+                bounds.add(m.end())
+    paragraphs = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+    cuts = sorted(b for b in bounds if (q := art.quote_at(b)) is None or b == q.open)
+    units = []
+    for lo, hi in zip(cuts, cuts[1:]):
+        chunk = text[lo:hi]
+        if chunk.strip():
+            start = lo + len(chunk) - len(chunk.lstrip())
+            end = lo + len(chunk.rstrip())
+            units.append(_Unit(start, end, bisect.bisect_right(paragraphs, start)))
+    return units
+
+
+def _ends_sentence(text: str, start: int, end: int) -> bool:
+    following = re.compile(r"\s+([„“\"»«‚‘'(\[]?)(\S)").match(text, end)
+    if following is None or not (_UPPER.match(following.group(2)) or following.group(2).isdigit()):
+        return False
+    before = re.search(r"(\w+)$", text[max(0, start - 20):start])
+    if before is None or text[start] != ".":
+        return True
+    word = before.group(1)
+    if word.isdigit() and len(word) <= 2:
+        return False  # an ordinal: "am 22. September"
+    return not (word.casefold() in _ABBREVIATIONS or len(word) == 1 and word.isupper())
+
+
+def _cues(art: _Article, unit: _Unit) -> list[_Cue]:
+    """Speech cues in a sentence, outside quote marks."""
+    text = art.text
+    cues = []
+    for lo, hi in art.outside_quotes(unit.start, unit.end):
+        for m in _CUE_RE.finditer(text, lo, hi):
+            word = m.group()
+            particles = _SEPARABLE.get(word)
+            if particles:
+                clause = re.compile(r"[^,.;:!?„“\"»«]*").match(text, m.end(), hi)
+                tail = clause.group() if clause else ""
+                if not any(re.search(rf"\b{p}\b", tail) for p in particles):
+                    continue
+            kind = "participle" if word in _PARTICIPLES else "verb"
+            cues.append(_Cue(m.start(), m.end(), word, kind))
+        for m in _SPECIAL_CUES.finditer(text, lo, hi):
+            cues.append(_Cue(m.start(), m.end(), m.group(), m.lastgroup or "after"))
+    cues.sort(key=lambda c: c.start)
+    return cues
+
+
+# --- attribution ------------------------------------------------------------------
+
+
+_AUXILIARIES = re.compile(r"\b(?:hat|hatte|hatten|haben|habe|hätte|hätten|has|had|have)\b")
+_PASSIVE = re.compile(r"\b(?:wurde|wurden|worden|wird|werden|was|were)\b")
+
+
+def _speaker_of(art: _Article, unit: _Unit, cue: _Cue, lo: int) -> _Speaker | None:
+    """The subject of a cue; ``lo`` is where its clause starts."""
+    after_pos = _skip_adverbs(art.text, cue.end, unit.end)
+    if cue.kind in ("after", "so"):
+        return art.speaker_at(cue.end, unit.end, bare=True)
+    if cue.kind == "before":
+        return art.speaker_before(cue.start, lo)
+    if cue.kind == "own":
+        return art.first_subject(lo, cue.start) or art.first_subject(cue.end, unit.end)
+    if cue.kind == "participle":
+        if _PASSIVE.search(art.text, lo, min(unit.end, cue.end + 12)):
+            return _NOBODY
+        aux = None
+        for aux in _AUXILIARIES.finditer(art.text, lo, cue.start):
+            break
+        if aux is not None:
+            found = art.speaker_at(_skip_adverbs(art.text, aux.end(), cue.start), cue.start, bare=True)
+            if found is not None:
+                return found
+        return art.first_subject(lo, cue.start)
+    after = art.speaker_at(after_pos, unit.end, bare=True)
+    if after is _NOBODY:
+        return after  # "hieß es"
+    before = art.speaker_before(cue.start, lo)
+    # "Trump nennt Kim seinen Freund": a subject that opens the clause wins over the object after the verb.
+    if before is not None and before.start is not None and art.opens_clause(lo, before.start):
+        return before
+    return after or before or art.first_subject(lo, cue.start)
+
+
+def _skip_adverbs(text: str, pos: int, hi: int) -> int:
+    while True:
+        m = re.compile(r"\s+(\w+)").match(text, pos, hi)
+        if m is None or m.group(1).casefold() not in _ADVERBS:
+            return pos
+        pos = m.end()
+
+
+def _has_konjunktiv(art: _Article, lo: int, hi: int, *, substitute: bool) -> bool:
+    """Whether ``[lo, hi)`` has a Konjunktiv I verb outside quotes (or II with ``substitute``)."""
+    text = art.text
+    for part_lo, part_hi in art.outside_quotes(lo, hi):
+        words = list(_WORD.finditer(text, part_lo, part_hi))
+        for i, w in enumerate(words):
+            word = w.group()
+            if word in _KONJ1 or substitute and word in _KONJ2:
+                return True
+            # The weak preterite ("zeigte") ends in -te too; those are not reported speech.
+            if (len(word) > 3 and word.endswith("e") and not word.endswith("te") and word.islower()
+                    and word not in _NOT_VERBS and word not in _KONJ2
+                    and i > 0 and i + 1 < len(words)):
+                prev, nxt = words[i - 1].group(), words[i + 1].group()
+                if ((prev in ("er", "sie", "es", "man") or _UPPER.match(prev))
+                        and not text[words[i - 1].end():w.start()].strip()
+                        and (nxt[:1].islower() or nxt[:1].isdigit())
+                        and text[w.end():words[i + 1].start()].strip() in ("", ",")):
+                    return True
+    return False
+
+
+def _trimmed(text: str, lo: int, hi: int) -> tuple[int, int]:
+    chunk = text[lo:hi]
+    lo += len(chunk) - len(chunk.lstrip())
+    chunk = text[lo:hi].rstrip()
+    while chunk and chunk[-1] in ".!?;:,":
+        chunk = chunk[:-1].rstrip()
+    return lo, lo + len(chunk)
+
+
+def _reported_after(art: _Article, unit: _Unit, cue: _Cue, speaker: _Speaker | None) -> tuple[int, int] | None:
+    """Pattern A: "Trump sagte dabei, er habe …" — the clause after the cue."""
+    text = art.text
+    pos = cue.end
+    if speaker is not None and speaker.start is not None and speaker.end is not None \
+            and cue.end <= speaker.start <= cue.end + 60:
+        pos = speaker.end
+    gap = re.compile(r"[^,.;:!?„“\"»«]*").match(text, pos, unit.end)
+    gap_end = gap.end() if gap else pos
+    if len(_WORD.findall(text[pos:gap_end])) > 6:
+        return None
+    first_word = _WORD.search(text, pos, gap_end)
+    if first_word and first_word.group().casefold() in _CONJUNCTIONS:
+        lo = first_word.start()  # "said that …", "sagte dass …"
+    elif gap_end < unit.end and text[gap_end] == ",":
+        lo = gap_end + 1
+    else:
+        return None
+    cut = re.compile(r".*?(?=,\s+(?:während|wobei|whereas|while)\b|;|$)", re.S).match(text, lo, unit.end)
+    hi = cut.end() if cut else unit.end
+    lo, hi = _trimmed(text, lo, hi)
+    if hi <= lo or _mostly_quoted(art, lo, hi):
+        return None
+    first = _WORD.match(text, lo)
+    if first and first.group().casefold() in _CONJUNCTIONS or _has_konjunktiv(art, lo, hi, substitute=True):
+        return lo, hi
+    return None
+
+
+def _reported_before(art: _Article, unit: _Unit, cue: _Cue) -> tuple[int, int] | None:
+    """Pattern B: "Wichtiger sei es, …, betonte der US-Präsident" — the clause before."""
+    text = art.text
+    head = text[unit.start:cue.start].rstrip()
+    if not head.endswith(","):
+        return None
+    lo, hi = _trimmed(text, unit.start, unit.start + len(head) - 1)
+    if hi <= lo or _mostly_quoted(art, lo, hi) or _QUESTION.search(text, lo, hi):
+        return None
+    # "Auf die Frage …, ob er bereit sei, sagte er: „…“": the clause before introduces a quote.
+    if re.compile(r"[^,.;:!?„“\"»«]*:").match(text, cue.end, unit.end):
+        return None
+    return (lo, hi) if _has_konjunktiv(art, lo, hi, substitute=True) else None
+
+
+_CLAUSE_JOIN = re.compile(r"\b(?:while|whereas|während|wobei|und|and|aber|but)\b")
+_QUESTION = re.compile(r"\b(?:Frage|gefragt|asked|question)\b")
+
+
+def _mostly_quoted(art: _Article, lo: int, hi: int) -> bool:
+    quoted = sum(min(m.close, hi) - max(m.open, lo) for m in art.marks_in(lo - 1, hi) if m.close > lo)
+    return quoted >= 0.8 * (hi - lo)
+
+
+def _quote(text: str, lo: int, hi: int, kind: str, speaker: _Speaker | None, cue: str | None) -> Quote:
+    s = speaker or _NOBODY
+    return Quote(start=lo, end=hi, text=text[lo:hi], kind=kind, speaker=s.key, speaker_text=s.text,
+                 speaker_start=s.start, speaker_end=s.end, cue=cue)
 
 
 def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], language: str | None) -> list[Quote]:
-    return []
+    """The direct and indirect quotes of an article, in text order.
+
+    Args:
+        text: the article text; all offsets point into it.
+        sentences: sentences from ``segment``; when empty, the text is split here.
+        entities: entities with canonical keys; names are also found here where
+            the list has none, so speakers get keys without it.
+        language: ``de``, ``en`` or another code; the rules cover German and English.
+
+    Returns:
+        Quotes sorted by position; ``speaker`` is a canonical key or ``None``.
+
+    Example::
+
+        >>> qs = find_quotes('"Wir werden sehen", sagte Trump.', [], [], "de")
+        >>> [(q.text, q.speaker, q.speaker_text, q.cue) for q in qs]
+        [('Wir werden sehen', 'trump', 'Trump', 'sagte')]
+    """
+    art = _Article(text, entities)
+    units = _units(text, sentences, art)
+    quotes: dict[tuple[int, int, str], Quote] = {}
+    last: tuple[int, int, _Speaker, str | None] | None = None  # unit index, paragraph, speaker, cue
+    last_indirect = -2
+    for index, unit in enumerate(units):
+        cues = _cues(art, unit)
+        speakers = {c: _speaker_of(art, unit, c, unit.start) for c in cues}
+        recent = last if last is not None and last[1] == unit.paragraph and index - last[0] <= 2 else None
+        produced: tuple[_Speaker, str | None] | None = None
+
+        indirect_done = False
+        reported: list[tuple[int, int, _Speaker | None, str | None]] = []
+        for cue in cues:
+            speaker = speakers[cue]
+            if cue.kind in ("verb", "participle") and speaker is not _NOBODY or cue.text in ("hieß", "geheißen"):
+                span = _reported_after(art, unit, cue, speaker) or (
+                    _reported_before(art, unit, cue) if not indirect_done else None)
+            elif cue.kind in ("own", "after", "before"):
+                span = _trimmed(text, unit.start, unit.end)
+                span = None if _mostly_quoted(art, *span) else span
+            else:
+                span = None
+            if span is not None:
+                quotes[(span[0], span[1], "indirect")] = _quote(text, *span, "indirect", speaker, cue.text)
+                reported.append((span[0], span[1], speaker, cue.text))
+                produced = (speaker or _NOBODY, cue.text)
+                indirect_done = True
+        if not cues and recent is not None and last_indirect == index - 1:
+            first_clause = re.compile(r"[^,]*").match(text, unit.start, unit.end)
+            # One word past the comma, so "Er hoffe, dass …" shows "hoffe" with its neighbours.
+            hi = min(unit.end, (first_clause.end() if first_clause else unit.end) + 12)
+            if _has_konjunktiv(art, unit.start, hi, substitute=False):
+                span = _trimmed(text, unit.start, unit.end)
+                if not _mostly_quoted(art, *span):
+                    quotes[(span[0], span[1], "indirect")] = _quote(text, *span, "indirect", recent[2], recent[3])
+                    produced = (recent[2], recent[3])
+                    indirect_done = True
+        if indirect_done:
+            last_indirect = index
+
+        previous_end = unit.start
+        for mark in art.marks_in(unit.start, unit.end):
+            inside = [r for r in reported if r[0] <= mark.open and mark.close <= r[1] and r[2] is not None]
+            found: tuple[_Speaker, str | None] | None = None
+            if inside and inside[0][2] is not None:
+                found = (inside[0][2], inside[0][3])
+            found = found or _direct_speaker(art, unit, mark, cues, speakers, previous_end)
+            if found is None and recent is not None:
+                found = (recent[2], recent[3])
+            if found is None and index and units[index - 1].paragraph == unit.paragraph:
+                prev = units[index - 1]
+                subject = art.first_subject(prev.start, prev.end)
+                if subject is not None and subject.key is not None:
+                    found = (subject, None)
+            speaker, cue_text = found or (None, None)
+            quotes[(mark.start, mark.end, "direct")] = _quote(text, mark.start, mark.end, "direct", speaker, cue_text)
+            if speaker is not None and speaker.text is not None:
+                produced = (speaker, cue_text)
+            previous_end = mark.close
+        if produced is not None and produced[0].text is not None:
+            last = (index, unit.paragraph, produced[0], produced[1])
+
+    for quote in _attribution_lines(art) + _tweets(art):
+        quotes = {k: v for k, v in quotes.items() if not (k[2] == "direct" and k[0] == quote.start)}
+        quotes[(quote.start, quote.end, "direct")] = quote
+    return sorted(quotes.values(), key=lambda q: (q.start, q.end, q.kind))
+
+
+def _direct_speaker(art: _Article, unit: _Unit, mark: _Mark, cues: list[_Cue],
+                    speakers: dict[_Cue, _Speaker | None], previous_end: int) -> tuple[_Speaker, str | None] | None:
+    """Who said the words in ``mark``: intro with colon, cue after it, or a cue in its sentence."""
+    text = art.text
+    intro = text[previous_end:mark.open].rstrip()
+    if intro.endswith(":"):
+        before = [c for c in cues if previous_end <= c.start < mark.open]
+        if before:
+            speaker = speakers[before[-1]]
+            if speaker is not None:
+                return speaker, before[-1].text
+        colon = previous_end + len(intro) - 1
+        subject = (art.first_subject(previous_end, mark.open, persons=True)
+                   or art._unknown_name_before(previous_end, colon))
+        if subject is not None:
+            return subject, None
+    content = text[mark.start:mark.end]
+    next_mark = [m.open for m in art.marks_in(mark.close, unit.end)]
+    outro_end = next_mark[0] if next_mark else unit.end
+    outro = text[mark.close:outro_end]
+    if content.endswith(("?", "!", "…")) or "," in text[mark.end:mark.close] or outro.lstrip().startswith(","):
+        for cue in cues:
+            between = text[mark.close:cue.start]
+            if (mark.close <= cue.start < min(outro_end, mark.close + 60) and "." not in between
+                    and not _CLAUSE_JOIN.search(between)):
+                speaker = speakers[cue]
+                if cue.kind == "verb" and (speaker is None or speaker.start is None or speaker.start < mark.close):
+                    speaker = art.speaker_before(cue.start, mark.close) or speaker
+                if speaker is not None:
+                    return speaker, cue.text
+    own = [(c, sp) for c, sp in speakers.items() if sp is not None and sp is not _NOBODY]
+    if not own and any(sp is _NOBODY for sp in speakers.values()):
+        return _NOBODY, None  # "hieß es": said, but by nobody named
+    if own:
+        cue, speaker = min(own, key=lambda c: min(abs(c[0].start - mark.close), abs(mark.open - c[0].end)))
+        return speaker, cue.text
+    return None
+
+
+# --- attribution lines and embedded tweets --------------------------------------------
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        end = m.start() if m else len(text)
+        lo, hi = _trimmed_ws(text, pos, end)
+        if hi > lo:
+            out.append((lo, hi))
+        pos = m.end() if m else len(text)
+    return out
+
+
+def _trimmed_ws(text: str, lo: int, hi: int) -> tuple[int, int]:
+    chunk = text[lo:hi]
+    lo += len(chunk) - len(chunk.lstrip())
+    return lo, lo + len(text[lo:hi].rstrip())
+
+
+def _attribution_lines(art: _Article) -> list[Quote]:
+    """Paragraphs like "(Kim über Trump am 22. September 2017)" under the words quoted."""
+    text = art.text
+    paragraphs = _paragraphs(text)
+    out = []
+    for (plo, phi), (lo, hi) in zip(paragraphs, paragraphs[1:]):
+        line = _ATTRIBUTION_LINE.fullmatch(text, lo, hi)
+        if line is None or text[plo:phi].startswith(("+++", "(")):
+            continue
+        ilo, ihi = line.start("inner"), line.end("inner")
+        names = [m for m in art.mention_in(ilo, ihi) if m.person and m.end <= ihi]
+        if not names or not re.fullmatch(r"(?:[A-ZÄÖÜ][\w-]*\s+){0,3}", text[ilo:names[0].start]):
+            continue
+        who = names[0]
+        speaker = _Speaker(who.key, text[who.start:who.end], who.start, who.end)
+        addressee = None
+        for other in names[1:]:
+            before = _WORD.findall(text[who.end:other.start])
+            if other.key != who.key and any(w.casefold() in _PREPOSITIONS for w in before[-3:]):
+                addressee = other.key
+                break
+        date = _parse_date(text[ilo:ihi])
+        qlo, qhi = plo, phi
+        inner = [m for m in art.marks if plo <= m.open and m.close <= phi]
+        if len(inner) == 1 and inner[0].close - inner[0].open >= 0.8 * (phi - plo):
+            qlo, qhi = inner[0].start, inner[0].end
+        out.append(Quote(start=qlo, end=qhi, text=text[qlo:qhi], kind="direct", speaker=speaker.key,
+                         speaker_text=speaker.text, speaker_start=speaker.start, speaker_end=speaker.end,
+                         addressee=addressee, date=date))
+    return out
+
+
+def _tweets(art: _Article) -> list[Quote]:
+    """Embedded tweets: "… — Donald J. Trump (@realDonaldTrump) February 27, 2019"."""
+    text = art.text
+    out = []
+    for lo, hi in _paragraphs(text):
+        m = _TWEET.fullmatch(text, lo, hi)
+        if m is None:
+            continue
+        nlo, nhi = m.start("name"), m.end("name")
+        out.append(Quote(start=m.start("q"), end=m.end("q"), text=m.group("q"), kind="direct",
+                         speaker=art._key_of(nlo, nhi), speaker_text=m.group("name"), speaker_start=nlo,
+                         speaker_end=nhi, date=_parse_date(m.group("date"))))
+    return out
+
+
+def _parse_date(text: str) -> str | None:
+    """The first full date in ``text`` as ISO 8601.
+
+    Example::
+
+        >>> _parse_date("Kim über Trump am 22. September 2017"), _parse_date("February 27, 2019")
+        ('2017-09-22', '2019-02-27')
+    """
+    best: tuple[int, str] | None = None
+    for pattern, (d, mo, y) in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            month = _MONTHS.get(m.group(mo).casefold())
+            day = int(m.group(d))
+            if month and 1 <= day <= 31:
+                candidate = (m.start(), f"{int(m.group(y)):04d}-{month:02d}-{day:02d}")
+                best = min(best, candidate) if best else candidate
+                break
+    numeric = _NUMERIC_DATE.search(text)
+    if numeric and 1 <= int(numeric.group(2)) <= 12 and (best is None or numeric.start() < best[0]):
+        best = (numeric.start(), f"{numeric.group(3)}-{int(numeric.group(2)):02d}-{int(numeric.group(1)):02d}")
+    return best[1] if best else None

@@ -1,0 +1,259 @@
+"""Quotes and speakers: hand-written news sentences, hand-built layers, the seeds."""
+
+from __future__ import annotations
+
+import pytest
+
+from storylink.document import Entity, Quote, Sentence
+from storylink.nlp.quotes import _parse_date, find_quotes, speech_cues
+
+
+def quotes_of(text: str, sentences: list[Sentence] | None = None, entities: list[Entity] | None = None,
+              language: str = "de") -> list[Quote]:
+    found = find_quotes(text, sentences or [], entities or [], language)
+    assert_offsets(text, found)
+    return found
+
+
+def assert_offsets(text: str, found: list[Quote]) -> None:
+    for q in found:
+        assert text[q.start:q.end] == q.text
+        assert q.kind in ("direct", "indirect")
+        if q.speaker_text is not None:
+            assert text[q.speaker_start:q.speaker_end] == q.speaker_text
+        else:
+            assert q.speaker is None and q.speaker_start is None
+
+
+def one(found: list[Quote], words: str, kind: str | None = None) -> Quote:
+    hits = [q for q in found if words in q.text and (kind is None or q.kind == kind)]
+    assert len(hits) == 1, f"{words!r} ({kind}) in {[(q.kind, q.text) for q in found]}"
+    return hits[0]
+
+
+# --- own news sentences: (text, words of the quote, kind, speaker key) -------------------------
+
+CASES = [
+    # direct quote, cue and name after it
+    ("„Wir werden die Steuern nicht erhöhen“, sagte Finanzminister Christian Lindner am Montag in Berlin.",
+     "Steuern nicht erhöhen", "direct", "christian lindner"),
+    # colon intro with role and name
+    ("Bundeskanzler Olaf Scholz sagte am Abend: „Die Lage ist ernst, aber beherrschbar.“",
+     "Die Lage ist ernst", "direct", "olaf scholz"),
+    # Konjunktiv I before the cue, role resolved to the person named with it earlier
+    ("Bundeskanzler Olaf Scholz reiste am Montag nach Kiew. Die Ukraine könne sich auf Deutschland "
+     "verlassen, betonte der Kanzler.", "Ukraine könne sich", "indirect", "olaf scholz"),
+    # Konjunktiv I before the cue, pronoun
+    ("Innenministerin Nancy Faeser kündigte am Dienstag schärfere Kontrollen an. Man werde die Grenzen "
+     "stärker überwachen, sagte sie.", "Man werde die Grenzen", "indirect", "nancy faeser"),
+    # "so X" after the quote
+    ("„Das ist ein guter Tag für Europa“, so Emmanuel Macron.", "guter Tag", "direct", "emmanuel macron"),
+    # "laut X"
+    ("Laut Polizeisprecher Thomas Weber gab es bei dem Unfall keine Verletzten.", "keine Verletzten",
+     "indirect", "thomas weber"),
+    # Konjunktiv II standing in for I after the cue
+    ("Gewerkschaftschef Frank Werneke erklärte, die Arbeitgeber müssten sich endlich bewegen.",
+     "die Arbeitgeber müssten", "indirect", "frank werneke"),
+    # partial quote inside the sentence of a speech verb
+    ("Bürgermeisterin Anna Schmidt sprach von einem „schwarzen Tag“ für die Stadt.", "schwarzen Tag",
+     "direct", "anna schmidt"),
+    # a second quote continues the speaker of the first
+    ("Der Trainer war sichtlich enttäuscht. „Wir haben heute einfach nicht gut gespielt“, sagte Jürgen Klopp "
+     "nach der Partie. „Das müssen wir schnell abhaken.“", "schnell abhaken", "direct", "jurgen klopp"),
+    # pronoun after a question in the passive
+    ("Vorstandschef Martin Brandt wurde gefragt, ob er zurücktreten wolle. Darauf antwortete er: "
+     "„Nein, auf keinen Fall.“", "auf keinen Fall", "direct", "martin brandt"),
+    # impersonal "hieß es": reported, speaker unknown
+    ("Aus Regierungskreisen hieß es, eine Einigung sei noch in dieser Woche möglich.",
+     "eine Einigung sei", "indirect", None),
+    # "nach eigenen Worten"
+    ("Maria Keller will nach eigenen Worten im Herbst erneut für das Amt kandidieren.", "erneut für das Amt",
+     "indirect", "maria keller"),
+    # pluperfect speech verb, subject in a phrase with the name
+    ("Die Ärztin Sabine Roth hatte zuvor gewarnt, die Lage in den Kliniken werde sich weiter zuspitzen.",
+     "Lage in den Kliniken", "indirect", "sabine roth"),
+    # Swiss guillemets
+    ("«Wir sind bereit», sagte Karin Keller-Sutter vor den Medien in Bern.", "Wir sind bereit", "direct",
+     "karin keller sutter"),
+    # German guillemets, pronoun for a woman named in the sentence before
+    ("Außenministerin Annalena Baerbock traf am Montag ihren Amtskollegen. Sie sprach von einem "
+     "»historischen Moment«.", "historischen Moment", "direct", "annalena baerbock"),
+    # apposition, then Konjunktiv I continuing in the next sentence
+    ("Der Sprecher der Bahn, Peter Lange, sagte, der Verkehr laufe wieder normal. Es gebe aber noch "
+     "einzelne Verspätungen.", "Es gebe aber", "indirect", "peter lange"),
+    # speaker not a named person: the phrase is kept, the key is None
+    ("Die Ministerin habe von dem Vorgang nichts gewusst, teilte ein Sprecher des Ministeriums mit.",
+     "nichts gewusst", "indirect", None),
+    # separable verb split around its object
+    ("Finanzminister Christian Lindner kündigte an, er werde den Haushalt im Mai vorlegen.",
+     "den Haushalt im Mai", "indirect", "christian lindner"),
+    # single low quote marks
+    ("Der Minister sprach von einer ‚Zeitenwende‘, sagte Olaf Scholz später.", "Zeitenwende", "direct",
+     "olaf scholz"),
+]
+
+
+@pytest.mark.parametrize("text,words,kind,speaker", CASES, ids=[c[1][:24] for c in CASES])
+def test_news_sentences(text: str, words: str, kind: str, speaker: str | None) -> None:
+    quote = one(quotes_of(text), words, kind)
+    assert quote.speaker == speaker
+
+
+def test_accuracy_on_own_sentences_is_complete() -> None:
+    right = sum(any(words in q.text and q.kind == kind and q.speaker == speaker for q in quotes_of(text))
+                for text, words, kind, speaker in CASES)
+    assert right == len(CASES)
+
+
+def test_speaker_mention_and_cue_point_into_the_text() -> None:
+    text = "„Wir werden sehen“, sagte Trump am Donnerstag in Hanoi."
+    quote = one(quotes_of(text), "Wir werden sehen")
+    assert (quote.speaker_text, quote.cue, quote.kind) == ("Trump", "sagte", "direct")
+    assert text[quote.speaker_start:quote.speaker_end] == "Trump"
+    assert (quote.start, quote.end) == (1, 17)
+
+
+def test_subject_opening_the_clause_beats_the_object_after_the_verb() -> None:
+    text = "US-Präsident Donald Trump traf Kim Jong Un. Trump nennt Kim seinen „Freund“."
+    assert one(quotes_of(text), "Freund").speaker == "donald trump"
+
+
+@pytest.mark.parametrize("text", [
+    "Die Delegation übernachtete im Hotel „Adlon“ in Berlin.",
+    "Das berichtete die Zeitung „Bild“ am Sonntag.",
+    'Inzwischen schreibt das "Wall Street Journal" über den Fall.',
+    "Vor dem Hotel namens »Melia« warteten Reporter.",
+])
+def test_names_in_marks_are_not_quotes(text: str) -> None:
+    assert [q for q in quotes_of(text) if q.kind == "direct"] == []
+
+
+def test_quote_spanning_sentences_is_one_quote() -> None:
+    text = 'Trump sagte: "Ich bin in keiner Eile. Geschwindigkeit ist nicht wichtig. Das Abkommen zählt."'
+    found = quotes_of(text)
+    assert len(found) == 1 and found[0].text.startswith("Ich bin") and found[0].text.endswith("zählt.")
+    assert found[0].speaker == "trump"
+
+
+def test_given_sentences_that_cut_a_quote_are_merged() -> None:
+    text = 'Kim Jong Un sagte: "Wir sind bereit. Es liegt an den USA." Danach reiste er ab.'
+    cut = [text.find("Kim"), text.find("Es liegt"), text.find("Danach"), len(text)]
+    sentences = [Sentence(a, b, text[a:b]) for a, b in zip(cut, cut[1:])]
+    quote = one(quotes_of(text, sentences), "Wir sind bereit")
+    assert quote.text == "Wir sind bereit. Es liegt an den USA."
+    assert quote.speaker == "kim jong un"
+
+
+def test_entity_keys_from_the_entity_layer_are_used() -> None:
+    text = "US-Präsident Donald Trump traf Kim. Kim sagte, er sei zufrieden. Der US-Präsident sagte: „Gut.“"
+    entities = []
+    for name, key, at in (("Donald Trump", "donald trump", 0), ("Kim", "kim jong un", 0),
+                          ("Kim", "kim jong un", text.find("Kim") + 1)):
+        start = text.find(name, at)
+        entities.append(Entity(start, start + len(name), name, "PER", key))
+    found = quotes_of(text, entities=entities)
+    assert one(found, "er sei zufrieden", "indirect").speaker == "kim jong un"
+    assert one(found, "Gut.", "direct").speaker == "donald trump"
+    assert one(found, "Gut.", "direct").speaker_text == "Der US-Präsident"
+
+
+def test_english_patterns() -> None:
+    text = ('President Donald Trump met Kim Jong Un in Hanoi.\n\n"We will see what happens," Trump said. '
+            '"I am ready," said Kim. According to the White House, the talks ended early. '
+            '"We are not going anywhere," said Senator John Miller.')
+    found = quotes_of(text, language="en")
+    assert one(found, "We will see").speaker == "donald trump"
+    assert one(found, "We will see").text == "We will see what happens"
+    assert one(found, "I am ready").speaker == "kim jong un"
+    assert one(found, "talks ended early", "indirect").speaker_text == "White House"
+    assert one(found, "not going anywhere").speaker == "john miller"
+
+
+def test_no_sentences_no_entities_no_quotes() -> None:
+    assert quotes_of("Der Verkehr in der Hauptstadt lag am Donnerstag weitgehend lahm.") == []
+    assert quotes_of("") == []
+
+
+def test_speech_verbs_cover_tenses_and_separable_forms() -> None:
+    cues = speech_cues()
+    for form in ("sagt", "sagte", "gesagt", "betonte", "erklärt", "antwortete", "forderte", "twitterte",
+                 "schrieb", "angekündigt", "kündigte", "meinte", "said", "told"):
+        assert form in cues, form
+    assert "meine" not in cues  # the possessive
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("Kim über Trump am 22. September 2017", "2017-09-22"),
+    ("Trump an Kim am 2. Januar 2018", "2018-01-02"),
+    ("February 27, 2019", "2019-02-27"),
+    ("am 03.10.1990 in Berlin", "1990-10-03"),
+    ("vor Anhängern in West Virginia", None),
+])
+def test_dates_of_attribution_lines(text: str, iso: str | None) -> None:
+    assert _parse_date(text) == iso
+
+
+# --- seeds, quote layer alone -------------------------------------------------------------------
+
+
+def test_seed_agency_speakers(seed_agency_text: str) -> None:
+    found = quotes_of(seed_agency_text)
+    assert one(found, "Geschwindigkeit ist für mich nicht so wichtig.").speaker == "donald trump"
+    assert one(found, "Wenn ich es nicht wäre, wäre ich nicht hier.").speaker == "kim jong un"
+    assert one(found, "Das besprechen wir gerade.").speaker == "kim jong un"
+    deal = one(found, "Wichtiger sei es", "indirect")
+    assert (deal.speaker, deal.speaker_text, deal.cue) == ("donald trump", "der US-Präsident", "betonte")
+    hurry = one(found, "er habe bei den Gesprächen", "indirect")
+    assert hurry.speaker == "donald trump" and hurry.cue == "sagte"
+    assert one(found, "keine Eile", "direct").speaker == "donald trump"
+    assert one(found, "Kim würde die Eröffnung", "indirect").speaker == "kim jong un"
+    assert all(q.text != "Metropole" for q in found)
+
+
+def test_seed_ticker_attribution_lines(seed_ticker_text: str) -> None:
+    found = quotes_of(seed_ticker_text)
+    expected = [
+        ("geisteskranken, dementen US-Greis", "kim jong un", "donald trump", "2017-09-22"),
+        ("auch ich einen Atomwaffenknopf habe", "donald trump", "kim jong un", "2018-01-02"),
+        ("eine Art Fantasie halten", "kim jong un", "donald trump", "2018-06-12"),
+        ("dann haben wir uns verliebt", "donald trump", None, "2018-09-29"),
+    ]
+    for words, speaker, addressee, date in expected:
+        quote = one(found, words, "direct")
+        assert (quote.speaker, quote.addressee, quote.date) == (speaker, addressee, date), words
+
+
+def test_seed_ticker_speakers(seed_ticker_text: str) -> None:
+    found = quotes_of(seed_ticker_text)
+    assert one(found, "Geschwindigkeit ist nicht wichtig für mich").speaker == "donald trump"
+    assert one(found, "Vietnam is thriving").date == "2019-02-27"
+    assert one(found, "Vietnam is thriving").speaker == "donald trump"
+    assert one(found, "die Pressekonferenz Trumps", "indirect").speaker == "sarah sanders"
+    assert one(found, "es gebe bislang kein gemeinsames", "indirect").speaker is None
+    doppelganger = one(found, "Das ist das wahre Verbrechen.")
+    assert doppelganger.speaker is None and doppelganger.speaker_text == "der Kim-Doppelgänger"
+    assert all(q.text not in ("Metropole", "Melia", "Wall Street Journal") for q in found)
+
+
+# --- seeds through the whole analyzer (need segment and entities) ----------------------------------
+
+
+def test_analyze_seed_agency(seed_agency) -> None:
+    found = list(seed_agency.quotes)
+    assert one(found, "Geschwindigkeit ist für mich nicht so wichtig.").speaker == "donald trump"
+    assert one(found, "Wenn ich es nicht wäre, wäre ich nicht hier.").speaker == "kim jong un"
+    assert one(found, "Wichtiger sei es", "indirect").speaker == "donald trump"
+    assert one(found, "er habe bei den Gesprächen", "indirect").speaker == "donald trump"
+
+
+def test_analyze_offsets(seed_agency, seed_agency_text, seed_ticker, seed_ticker_text) -> None:
+    for analysis, text in ((seed_agency, seed_agency_text), (seed_ticker, seed_ticker_text)):
+        assert analysis.quotes
+        assert_offsets(text, list(analysis.quotes))
+
+
+def test_analyze_seed_ticker(seed_ticker) -> None:
+    found = list(seed_ticker.quotes)
+    assert one(found, "Geschwindigkeit ist nicht wichtig für mich").speaker == "donald trump"
+    assert one(found, "geisteskranken, dementen US-Greis").addressee == "donald trump"
+    assert one(found, "geisteskranken, dementen US-Greis").date == "2017-09-22"
