@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,16 +30,17 @@ def _progress(console: Console) -> Progress:
     )
 
 
-def ingest_and_analyze(paths: list[str], settings: Settings, console: Console) -> dict[str, Any]:
-    """Ingest ``paths`` into the store and analyze what is new; returns the summary."""
+def ingest_and_analyze(
+    items: Iterable[Article | StorylinkError], settings: Settings, console: Console
+) -> dict[str, Any]:
+    """Store articles, analyze what is new or analyzed by an older analyzer; returns the summary."""
     from .analyze import ANALYZER_VERSION, analyze
-    from .ingest import read
     from .store import open_store
 
     summary: dict[str, Any] = {"ingested": 0, "unchanged": 0, "failed": 0, "analyzed": 0, "errors": [], "articles": []}
     with open_store(settings) as store, _progress(console) as progress:
         task = progress.add_task("ingesting", total=None)
-        for item in read(paths, settings=settings):
+        for item in items:
             progress.advance(task)
             if isinstance(item, StorylinkError):
                 summary["failed"] += 1
@@ -72,9 +75,12 @@ def _print_summary(summary: dict[str, Any], console: Console) -> None:
 @_json_option
 def ingest(paths: tuple[str, ...], db: str | None, as_json: bool) -> None:
     """Ingest and analyze files, directories, JSONL or '-' (stdin) into the store."""
+    from .ingest import read
+
     console = Console(stderr=as_json)
     with _errors():
-        summary = ingest_and_analyze(list(paths), _settings(db), console)
+        settings = _settings(db)
+        summary = ingest_and_analyze(read(list(paths), settings=settings), settings, console)
     if as_json:
         _echo_json(summary)
     else:
@@ -170,16 +176,29 @@ def eval_analysis(gold: str, as_json: bool) -> None:
         click.echo(format_table(scores))
 
 
-def _demo_paths(paths: tuple[str, ...], console: Console) -> list[str]:
-    existing = [p for p in paths if Path(p).exists()]
-    if existing:
-        return existing
+def demo_articles() -> Iterator[Article]:
+    """The bundled demo corpus (our own writing), with its metadata from ``meta.jsonl``."""
     from importlib.resources import files
 
-    demo = str(files("storylink") / "data" / "demo")
+    folder = files("storylink") / "data" / "demo"
+    for line in (folder / "meta.jsonl").read_text(encoding="utf-8").splitlines():
+        meta = json.loads(line)
+        text = (folder / meta["file"]).read_text(encoding="utf-8")
+        yield Article.from_text(
+            text, published=meta["published"], source=meta["source"], url=meta["url"],
+            origin=f"demo:{meta['file']}",
+        )
+
+
+def _demo_items(paths: tuple[str, ...], settings: Settings, console: Console) -> Iterable[Article | StorylinkError]:
+    from .ingest import read
+
+    existing = [p for p in paths if Path(p).exists()]
+    if existing:
+        return read(existing, settings=settings)
     if paths:
-        console.print(f"{', '.join(paths)} not found: using the bundled demo corpus ({demo})")
-    return [demo]
+        console.print(f"{', '.join(paths)} not found: using the bundled demo corpus")
+    return demo_articles()
 
 
 @cli.command()
@@ -194,7 +213,7 @@ def demo(paths: tuple[str, ...], db: str | None, as_json: bool) -> None:
     console = Console(stderr=as_json)
     settings = _settings(db)
     with _errors():
-        summary = ingest_and_analyze(_demo_paths(paths, console), settings, console)
+        summary = ingest_and_analyze(_demo_items(paths, settings, console), settings, console)
         with open_store(settings) as store:
             analyses = [a for a in (store.get_analysis(i) for i in summary["articles"]) if a is not None]
     if as_json:
