@@ -66,7 +66,7 @@ def _print_summary(summary: dict[str, Any], console: Console) -> None:
         f"analyzed {summary['analyzed']}, failed {summary['failed']}"
     )
     for line in summary["errors"]:
-        console.print(f"  [red]failed[/red] {line}", markup=True, highlight=False)
+        console.print(f"  [red]failed[/red] {line}", markup=True, highlight=False, soft_wrap=True)
 
 
 @cli.command()
@@ -223,3 +223,64 @@ def demo(paths: tuple[str, ...], db: str | None, as_json: bool) -> None:
     for analysis in analyses:
         render_analysis_summary(analysis, console)
     console.print(f"store: {settings.db_path}")
+
+
+def _article_and_analysis(ref: str, settings: Settings) -> tuple[Article, Analysis | None]:
+    """Like ``load_analysis``, but an unrecognised language keeps the article (compare can still score it)."""
+    from .errors import UnknownLanguage
+
+    try:
+        return load_analysis(ref, settings)
+    except UnknownLanguage:
+        return load_article(ref, settings), None
+
+
+@cli.command("compare")
+@click.argument("a", metavar="A")
+@click.argument("b", metavar="B")
+@click.option("--html", "html_out", type=click.Path(dir_okay=False), help="also write a side-by-side HTML page")
+@click.option("--no-evidence", is_flag=True, help="scores only (faster)")
+@_db_option
+@_json_option
+def compare_cmd(a: str, b: str, html_out: str | None, no_evidence: bool, db: str | None, as_json: bool) -> None:
+    """Compare two articles (files, '-' or stored ids): SemEval facets, same-story probability, evidence."""
+    from .compare import compare
+
+    settings = _settings(db)
+    with _errors():
+        art_a, an_a = _article_and_analysis(a, settings)
+        art_b, an_b = _article_and_analysis(b, settings)
+        result = compare(art_a, art_b, settings=settings, analyses=(an_a, an_b), evidence=not no_evidence)
+    data = result.to_dict()
+    if html_out:
+        from .views import render_comparison_html
+
+        Path(html_out).write_text(
+            render_comparison_html(data, art_a.text, art_b.text, a_title=art_a.title, b_title=art_b.title),
+            encoding="utf-8",
+        )
+    if as_json:
+        _echo_json(data)
+    else:
+        from .views import render_comparison_terminal
+
+        render_comparison_terminal(data, art_a.text, art_b.text, Console())
+        if html_out:
+            click.echo(f"wrote {html_out}")
+
+
+@eval_group.command("semeval")
+@click.argument("data_dir", type=click.Path(file_okay=False), default="../shared/data/semeval2022-task8")
+@_json_option
+def eval_semeval(data_dir: str, as_json: bool) -> None:
+    """Pearson per facet and language pair on SemEval-2022 Task 8 dev, beside TF-IDF cosine."""
+    from .evaluate import semeval
+
+    with _errors():
+        if not Path(data_dir).is_dir():
+            raise MissingInput("SemEval data directory not found", source=data_dir)
+        table = semeval.evaluate(data_dir)
+    if as_json:
+        _echo_json(table)
+    else:
+        click.echo(semeval.format_table(table))
