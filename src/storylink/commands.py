@@ -206,23 +206,29 @@ def _demo_items(paths: tuple[str, ...], settings: Settings, console: Console) ->
 @_db_option
 @_json_option
 def demo(paths: tuple[str, ...], db: str | None, as_json: bool) -> None:
-    """The main job: ingest and analyze PATHS (the bundled demo corpus when none exists), then report."""
-    from .store import open_store
+    """The main job: ingest, analyze and cluster PATHS (the bundled demo corpus when none exists), then report."""
     from .report import render_analysis_summary
+    from .store import open_store
+    from .stories import list_stories
 
     console = Console(stderr=as_json)
     settings = _settings(db)
     with _errors():
         summary = ingest_and_analyze(_demo_items(paths, settings, console), settings, console)
+        _run_clustering(settings, console)
         with open_store(settings) as store:
             analyses = [a for a in (store.get_analysis(i) for i in summary["articles"]) if a is not None]
+            ids = set(summary["articles"])
+            stories = [s for s in list_stories(store) if ids & set(s.articles)]
     if as_json:
-        _echo_json(summary | {"analyses": [a.to_dict() for a in analyses]})
+        _echo_json(summary | {"analyses": [a.to_dict() for a in analyses], "stories": [s.to_dict() for s in stories]})
         return
     _print_summary(summary, console)
     for analysis in analyses:
         render_analysis_summary(analysis, console)
-    console.print(f"store: {settings.db_path}")
+    console.print()
+    _print_stories(stories, console)
+    console.print(f"\nstore: {settings.db_path}  (try: storylink analyze ID, storylink stories --json)")
 
 
 def _article_and_analysis(ref: str, settings: Settings) -> tuple[Article, Analysis | None]:
@@ -284,3 +290,82 @@ def eval_semeval(data_dir: str, as_json: bool) -> None:
         _echo_json(table)
     else:
         click.echo(semeval.format_table(table))
+
+
+def _print_stories(stories: list[Any], console: Console) -> None:
+    from rich.text import Text
+
+    console.print(Text(f"{len(stories)} stories", style="bold"))
+    for st in stories:
+        span = f"{(st.first_seen or '?')[:16]} → {(st.last_seen or '?')[:16]}" if st.first_seen else "undated"
+        dups = f", {st.duplicates} duplicate{'s' if st.duplicates != 1 else ''}" if st.duplicates else ""
+        console.print(Text.assemble((st.id, "cyan"), f"  {st.size} article{'s' if st.size != 1 else ''}{dups}"
+                                    f"  [{','.join(st.languages) or '?'}]  {span}"))
+        console.print(f"    {st.title or '(no title)'}", highlight=False, soft_wrap=True)
+        if st.sources:
+            console.print(f"    sources: {', '.join(st.sources)}", highlight=False, soft_wrap=True)
+
+
+def _run_clustering(settings: Settings, console: Console) -> dict[str, int]:
+    from .store import open_store
+    from .stories import cluster_store
+
+    with open_store(settings) as store, _progress(console) as progress:
+        task = progress.add_task("clustering", total=store.count_articles())
+        return cluster_store(
+            store, settings=settings, progress=lambda done, total: progress.update(task, completed=done, total=total)
+        )
+
+
+@cli.command("cluster")
+@click.option("--stream", "stream", type=click.Path(dir_okay=False), help="ingest this JSONL stream first")
+@click.option("--window-days", type=float, help="days a story stays open (setting story_window_days)")
+@_db_option
+@_json_option
+def cluster_cmd(stream: str | None, window_days: float | None, db: str | None, as_json: bool) -> None:
+    """Assign stored articles to stories online, in publication order (safe to interrupt and re-run)."""
+    from .ingest import read
+    from .store import open_store
+    from .stories import list_stories
+
+    console = Console(stderr=True)
+    settings = _settings(db).replace(story_window_days=window_days)
+    failed = 0
+    with _errors():
+        if stream:
+            if not Path(stream).exists():
+                raise MissingInput("no such file", source=stream)
+            summary = ingest_and_analyze(read([stream], settings=settings), settings, console)
+            failed = summary["failed"]
+            for line in summary["errors"]:
+                console.print(f"failed {line}", highlight=False, soft_wrap=True, markup=False)
+        counts = _run_clustering(settings, console)
+        with open_store(settings) as store:
+            stories = list_stories(store)
+    if as_json:
+        _echo_json([s.to_dict() for s in stories])
+    else:
+        console.print(
+            f"{counts['assigned']} assigned ({counts['new_stories']} new stories, {counts['duplicates']} duplicates), "
+            f"{counts['replayed']} already assigned; {len(stories)} stories", highlight=False
+        )
+        _print_stories(stories, Console())
+    if failed:
+        sys.exit(1)
+
+
+@cli.command("stories")
+@click.option("--min-size", type=int, default=1, show_default=True, help="only stories with this many articles")
+@_db_option
+@_json_option
+def stories_cmd(min_size: int, db: str | None, as_json: bool) -> None:
+    """List stories: id, title, size, languages, sources, first and last seen (--json: with article ids)."""
+    from .store import open_store
+    from .stories import list_stories
+
+    with _errors(), open_store(_settings(db)) as store:
+        stories = list_stories(store, min_size=min_size)
+    if as_json:
+        _echo_json([s.to_dict() for s in stories])
+    else:
+        _print_stories(stories, Console())

@@ -1,0 +1,209 @@
+"""Stories over the store: run the online clusterer on stored articles, and list the result.
+
+``cluster_store`` walks the stored articles in publication order (ingest order
+when no date is known), skips those already assigned, and commits each batch
+of assignments atomically after the vectors it used. A run that is killed and
+started again first *replays* the stored assignments into a fresh
+``Clusterer`` (no decision is made twice), then goes on: the stories come out
+the same as from an uninterrupted run, no article lost or assigned twice.
+
+``list_stories`` resolves merges (the older id survives) and describes each
+story: title, size, duplicates, languages, sources, first and last seen.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+import numpy as np
+
+from .config import Settings
+from .document import Analysis, Article, Record
+from .neardup import Signature
+from .store import Store
+
+__all__ = ["Story", "cluster_store", "list_stories", "published_seconds", "DOC_VECTOR_MODEL"]
+
+#: Store key of the whole-text USE vector and MinHash signature of an article.
+DOC_VECTOR_MODEL = "cluster-v1"
+_MAX_VECTOR_CHARS = 4000  # USE reads a text's head well; the tail adds cost, not signal
+
+
+@dataclass(frozen=True, slots=True)
+class Story(Record):
+    id: str
+    title: str | None
+    size: int
+    duplicates: int
+    languages: tuple[str, ...]
+    sources: tuple[str, ...]
+    first_seen: str | None
+    last_seen: str | None
+    articles: tuple[str, ...] = ()
+
+    def summary(self) -> dict[str, Any]:
+        """``to_dict`` without the article ids (the terminal listing)."""
+        return {k: v for k, v in self.to_dict().items() if k != "articles"}
+
+
+def published_seconds(value: str | None) -> float | None:
+    """Seconds since the epoch of an ISO date/date-time (naive values taken as UTC)."""
+    if not value:
+        return None
+    try:
+        dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=timezone.utc)
+    return dt.timestamp()
+
+
+def _vector_text(article: Article) -> str:
+    text = article.text
+    if article.title and not text.lstrip().startswith(article.title):
+        text = f"{article.title}\n{text}"
+    return text[:_MAX_VECTOR_CHARS]
+
+
+def _cluster_arrays(store: Store, articles: list[Article]) -> dict[str, dict[str, np.ndarray]]:
+    """Vector + signature per article, from the store or computed (and stored) now."""
+    from .neardup import signature
+    from .vectors import encode_use
+
+    cached = store.get_arrays([a.id for a in articles], DOC_VECTOR_MODEL)
+    missing = [a for a in articles if a.id not in cached]
+    if missing:
+        vectors = encode_use([_vector_text(a) for a in missing])
+        for article, vector in zip(missing, vectors):
+            sig = signature(article.text)
+            arrays = {"use": vector.astype(np.float32), "minhash": sig.values, "shingles": np.array([sig.size])}
+            store.put_arrays(article.id, DOC_VECTOR_MODEL, arrays)
+            cached[article.id] = arrays
+    return cached
+
+
+def _items(store: Store, articles: list[Article], times: list[float]) -> list[Any]:
+    from .cluster import ClusterItem, item_from
+
+    arrays = _cluster_arrays(store, articles)
+    items = []
+    for article, t in zip(articles, times):
+        a = arrays[article.id]
+        analysis = store.get_analysis(article.id)
+        item = item_from(article.id, t, "", analysis, a["use"])
+        sig = Signature(a["minhash"].astype(np.uint32), int(a["shingles"][0]))
+        items.append(ClusterItem(item.id, item.time, item.vector, sig, item.entities, item.language))
+    return items
+
+
+def _timeline(articles: list[Article]) -> list[float]:
+    """Publication seconds; undated articles (sorted last) take the latest time seen before them."""
+    out, latest = [], 0.0
+    for article in articles:
+        t = published_seconds(article.published)
+        if t is None:
+            t = latest
+        latest = max(latest, t)
+        out.append(t)
+    return out
+
+
+def cluster_store(
+    store: Store,
+    *,
+    settings: Settings | None = None,
+    batch: int = 32,
+    progress: Callable[[int, int], None] | None = None,
+    analyze_missing: bool = True,
+) -> dict[str, int]:
+    """Assign every unassigned stored article to a story; returns counts.
+
+    Safe to kill at any point and run again (see the module docstring)."""
+    from .analyze import ANALYZER_VERSION, analyze
+    from .cluster import Assignment, Clusterer
+    from .errors import StorylinkError
+
+    settings = settings or Settings()
+    articles = list(store.articles(order="published"))
+    times = _timeline(articles)
+    clusterer = Clusterer(window_days=settings.story_window_days)
+    done: dict[str, dict[str, Any]] = {row["article_id"]: row for row in store.assignments()}
+    counts = {"articles": len(articles), "replayed": 0, "assigned": 0, "new_stories": 0, "duplicates": 0}
+
+    position = {a.id: i for i, a in enumerate(articles)}
+    replay = sorted((position[aid], aid) for aid in done if aid in position)
+    for i in range(0, len(replay), 256):
+        chunk = [articles[p] for p, _ in replay[i : i + 256]]
+        for item in _items(store, chunk, [times[position[a.id]] for a in chunk]):
+            clusterer.replay(item, Assignment.from_dict(done[item.id]))
+            counts["replayed"] += 1
+
+    todo = [i for i, a in enumerate(articles) if a.id not in done]
+    for start in range(0, len(todo), batch):
+        chunk = [articles[i] for i in todo[start : start + batch]]
+        if analyze_missing:
+            for article in chunk:
+                if store.get_analysis(article.id, analyzer=ANALYZER_VERSION) is None:
+                    try:
+                        store.put_analysis(analyze(article, settings=settings))
+                    except StorylinkError:
+                        pass  # no analysis: clustered on its vector and signature alone
+        rows = []
+        for item in _items(store, chunk, [times[position[a.id]] for a in chunk]):
+            assignment = clusterer.add(item)
+            rows.append(assignment.to_dict())
+            counts["assigned"] += 1
+            counts["new_stories"] += assignment.new_story
+            counts["duplicates"] += assignment.duplicate_of is not None
+        store.put_assignments(rows)
+        if progress:
+            progress(counts["replayed"] + counts["assigned"], len(articles))
+    return counts
+
+
+def _resolve(redirects: dict[str, str], story_id: str) -> str:
+    seen = set()
+    while story_id in redirects and story_id not in seen:
+        seen.add(story_id)
+        story_id = redirects[story_id]
+    return story_id
+
+
+def list_stories(store: Store, *, min_size: int = 1) -> list[Story]:
+    """Stories from the stored assignments, largest first, then by first appearance."""
+    redirects = store.redirects()
+    members: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in store.assignments():
+        members[_resolve(redirects, row["story_id"])].append(row)
+    stories = []
+    for story_id, rows in members.items():
+        if len(rows) < min_size:
+            continue
+        arts = [store.get_article(r["article_id"]) for r in rows]
+        analyses: Iterable[Analysis | None] = (store.get_analysis(a.id) for a in arts)
+        languages = sorted({x.language for x in analyses if x is not None and x.language})
+        dates = sorted(a.published for a in arts if a.published)
+        dated = sorted((a for a in arts if a.published), key=lambda a: published_seconds(a.published) or 0.0)
+        lead = dated[0] if dated else arts[0]
+        stories.append(Story(
+            id=story_id,
+            title=lead.title or _first_line(lead.text),
+            size=len(rows),
+            duplicates=sum(1 for r in rows if r.get("duplicate_of")),
+            languages=tuple(languages),
+            sources=tuple(sorted({a.source for a in arts if a.source})),
+            first_seen=dates[0] if dates else None,
+            last_seen=dates[-1] if dates else None,
+            articles=tuple(r["article_id"] for r in rows),
+        ))
+    return sorted(stories, key=lambda s: (-s.size, s.first_seen or "", s.id))
+
+
+def _first_line(text: str, width: int = 90) -> str:
+    line = text.strip().split("\n", 1)[0]
+    return line if len(line) <= width else line[: width - 1] + "…"
