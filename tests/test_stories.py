@@ -1,0 +1,122 @@
+"""Stories over the store: the seeds land together, a killed run resumes to the same stories."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from storylink.config import Settings
+from storylink.store import open_store
+from storylink.stories import cluster_store, list_stories
+
+from conftest import SEMEVAL, SEED_AGENCY, SEED_TICKER, need
+
+STORYLINK = [sys.executable, "-m", "storylink"]
+
+
+def _cli(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*STORYLINK, *args, "--db", str(db)], capture_output=True, text=True, timeout=600)
+
+
+def test_the_seeds_land_in_one_story(tmp_path):
+    db = tmp_path / "seeds.db"
+    result = _cli("ingest", str(need(SEED_AGENCY)), str(need(SEED_TICKER)), db=db)
+    assert result.returncode == 0, result.stderr
+    result = _cli("cluster", "--json", db=db)
+    assert result.returncode == 0, result.stderr
+    stories = json.loads(result.stdout)
+    assert len(stories) == 1 and stories[0]["size"] == 2
+    assert stories[0]["languages"] == ["de"]
+
+
+@pytest.fixture(scope="module")
+def stream_dbs(tmp_path_factory) -> tuple[Path, Path]:
+    """~100 real articles (German and English SemEval texts) with publication times, ingested once."""
+    rows = []
+    with need(SEMEVAL / "dev.jsonl").open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh):
+            pair = json.loads(line)
+            if {pair["lang1"], pair["lang2"]} <= {"de", "en"}:
+                day = 1 + n % 20
+                for side in ("1", "2"):
+                    rows.append({"id": pair["pair_id"].split("_")[int(side) - 1], "text": pair["text" + side],
+                                 "published": f"2020-03-{day:02d}T{8 + int(side):02d}:00:00+00:00"})
+    folder = tmp_path_factory.mktemp("stream")
+    path = folder / "stream.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows[:100]) + "\n", encoding="utf-8")
+    db = folder / "base.db"
+    _cli("ingest", str(path), db=db)  # one SemEval "en" text is Hindi: stored, not analyzed, reported
+    with open_store(Settings(db=str(db))) as store:
+        assert store.count_articles() >= 90
+    # A second copy with the clustering vectors already computed, so only one run pays for them.
+    warm = folder / "warm.db"
+    shutil.copy(db, warm)
+    with open_store(Settings(db=str(warm))) as store:
+        cluster_store(store)
+        store.clear_assignments()
+    return db, warm
+
+
+def _stories(db: Path) -> set[tuple[str, frozenset[str]]]:
+    with open_store(Settings(db=str(db))) as store:
+        return {(s.id, frozenset(s.articles)) for s in list_stories(store)}
+
+
+def test_sigkill_mid_run_then_rerun_gives_the_same_stories(stream_dbs, tmp_path):
+    cold, warm = stream_dbs
+    clean, killed = tmp_path / "clean.db", tmp_path / "killed.db"
+    shutil.copy(warm, clean)
+    shutil.copy(cold, killed)  # vectors still to compute: the run is slow enough to be killed mid-way
+    assert _cli("cluster", db=clean).returncode == 0
+
+    proc = subprocess.Popen([*STORYLINK, "cluster", "--db", str(killed)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 300
+    assigned = 0
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            with sqlite3.connect(killed, timeout=1) as db:
+                assigned = db.execute("SELECT COUNT(*) FROM assignments").fetchone()[0]
+        except sqlite3.OperationalError:
+            assigned = 0
+        if assigned:
+            break
+        time.sleep(0.01)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with sqlite3.connect(killed) as db:
+        total = db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        partial = db.execute("SELECT COUNT(*) FROM assignments").fetchone()[0]
+    assert 0 < partial < total, "the kill should land mid-run"
+
+    assert _cli("cluster", db=killed).returncode == 0
+    with sqlite3.connect(killed) as db:
+        rows = db.execute("SELECT article_id FROM assignments").fetchall()
+    assert len(rows) == total == len(set(rows))
+    assert _stories(killed) == _stories(clean)
+
+
+def test_rerun_is_a_no_op_and_deleted_articles_leave_their_story(stream_dbs, tmp_path):
+    db = tmp_path / "again.db"
+    shutil.copy(stream_dbs[1], db)
+    settings = Settings(db=str(db))
+    with open_store(settings) as store:
+        first = cluster_store(store, settings=settings)
+        again = cluster_store(store, settings=settings)
+        assert first["assigned"] == first["articles"] and again["assigned"] == 0
+        assert again["replayed"] == first["articles"]
+        story = max(list_stories(store), key=lambda s: s.size)
+        victim = story.articles[-1]
+        store.delete_article(victim)
+        after = {s.id: s for s in list_stories(store)}
+    assert victim not in after[story.id].articles
+    assert after[story.id].size == story.size - 1
