@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 
@@ -12,7 +13,8 @@ import storylink
 from storylink.config import Settings
 from storylink.document import Analysis, Article
 from storylink.errors import NotFound, StoreError
-from storylink.store import MIGRATIONS, SQLiteStore, open_store
+from storylink.ingest import ingest
+from storylink.store import MIGRATIONS, SQLiteStore, Store, open_store, published_key
 
 TEXT = ("Gipfel in Hanoi\n\nUS-Präsident Donald Trump und Nordkoreas Machthaber Kim Jong Un trafen sich am "
         "Mittwoch in Hanoi. „Wir werden sehen“, sagte Trump.")
@@ -24,30 +26,69 @@ def store(tmp_path):
         yield s
 
 
+@pytest.fixture(scope="module")
+def analysis() -> Analysis:
+    return storylink.analyze(Article.from_text(TEXT, published="2019-02-27"))
+
+
+def test_open_store_creates_the_folder_and_uses_wal(tmp_path):
+    path = tmp_path / "a" / "b" / "s.db"
+    with open_store(Settings(db=str(path))) as s:
+        assert isinstance(s, SQLiteStore) and isinstance(s, Store)
+        assert s.schema_version == len(MIGRATIONS)
+    assert path.exists()
+    assert sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
 def test_article_round_trip_and_idempotent_upsert(store):
-    a = Article.from_text(TEXT, url="https://example.org/x", source="Agentur", published="2019-02-27T10:00:00+07:00")
+    a = Article(id="x1", text=TEXT, title="Gipfel in Hanoi", url="https://example.org/x", source="Agentur",
+                published="2019-02-27T10:00:00+07:00", language="de", author="Anna Beispiel", origin="a.txt")
     assert store.put_article(a) == "inserted"
     assert store.put_article(a) == "unchanged"
     assert store.get_article(a.id) == a
+    assert Article.from_dict(store.get_article(a.id).to_dict()) == a
     changed = Article.from_dict(a.to_dict() | {"source": "Zeitung"})
     assert store.put_article(changed) == "updated"
     assert store.get_article(a.id).source == "Zeitung"
     assert store.count_articles() == 1
+    with pytest.raises(NotFound, match="nope"):
+        store.get_article("nope")
 
 
-def test_analysis_round_trip_and_versions(store):
+def test_analysis_round_trip_and_versions(store, analysis):
     a = Article.from_text(TEXT, published="2019-02-27")
     store.put_article(a)
-    analysis = storylink.analyze(a)
     assert store.needs_analysis(analysis.analyzer) == [a.id]
+    assert store.get_analysis(a.id) is None
     store.put_analysis(analysis)
-    assert store.get_analysis(a.id, analyzer=analysis.analyzer) == analysis
+    stored = store.get_analysis(a.id, analyzer=analysis.analyzer)
+    assert stored == analysis and Analysis.from_dict(stored.to_dict()) == analysis
+    assert all(a.text[x.start:x.end] == x.text for x in stored.entities + stored.sentences)
     assert store.needs_analysis(analysis.analyzer) == []
     newer = Analysis.from_dict(analysis.to_dict() | {"analyzer": "storylink-analyze/999"})
     store.put_analysis(newer)
     assert store.get_analysis(a.id).analyzer == "storylink-analyze/999"
     assert store.get_analysis(a.id, analyzer=analysis.analyzer) == analysis
+    assert store.get_analysis(a.id, analyzer="storylink-analyze/0") is None
     assert store.needs_analysis("storylink-analyze/1000") == [a.id]
+    store.put_analysis(analysis)  # re-storing an old version makes it the latest again
+    assert store.get_analysis(a.id).analyzer == analysis.analyzer
+    with pytest.raises(NotFound, match="put the article first"):
+        store.put_analysis(Analysis.from_dict(analysis.to_dict() | {"article_id": "elsewhere"}))
+
+
+def test_a_changed_text_drops_stale_analyses_and_vectors(store, analysis):
+    a = Article.from_text(TEXT, published="2019-02-27")
+    store.put_article(a)
+    store.put_analysis(analysis)
+    store.put_vectors(a.id, "use", np.ones(4))
+    store.put_article(Article.from_dict(a.to_dict() | {"source": "Zeitung", "origin": "b.txt"}))
+    assert store.get_analysis(a.id) == analysis and a.id in store.get_vectors([a.id], "use")
+    # Same id (white space folded), other text: offsets of the old analysis would be wrong.
+    crlf = Article.from_dict(a.to_dict() | {"text": TEXT.replace("\n", "\r\n")})
+    assert crlf.id == a.id and store.put_article(crlf) == "updated"
+    assert store.get_analysis(a.id) is None and store.get_vectors([a.id], "use") == {}
+    assert store.needs_analysis(analysis.analyzer) == [a.id]
 
 
 def test_vectors_round_trip_and_cascade_delete(store):
@@ -58,26 +99,75 @@ def test_vectors_round_trip_and_cascade_delete(store):
     got = store.get_arrays([a.id, "nope"], "use")
     assert list(got) == [a.id]
     assert np.array_equal(got[a.id]["sentences"], v) and got[a.id]["whole"].dtype == np.float32
+    store.put_vectors(a.id, "e5", v.astype(np.float64))
+    vectors = store.get_vectors([a.id], "e5")
+    assert vectors[a.id].dtype == np.float32 and np.array_equal(vectors[a.id], v)
+    assert store.get_vectors([a.id], "other-model") == {}
+    with pytest.raises(NotFound, match="put the article first"):
+        store.put_vectors("missing", "e5", v)
     store.delete_article(a.id)
-    assert store.get_arrays([a.id], "use") == {}
+    assert store.get_arrays([a.id], "use") == {} and store.get_vectors([a.id], "e5") == {}
     with pytest.raises(NotFound, match=a.id):
         store.get_article(a.id)
     with pytest.raises(NotFound):
         store.delete_article(a.id)
 
 
-def test_id_prefixes_and_order(store):
-    dated = Article.from_text(TEXT + " zwei", published="2019-02-26")
-    undated1 = Article.from_text(TEXT + " eins")
-    undated2 = Article.from_text(TEXT + " drei")
-    early = Article.from_text(TEXT + " vier", published="2019-02-20")
-    for a in (undated1, dated, undated2, early):
+def test_many_ids_are_fetched_in_batches(store):
+    ids = []
+    for i in range(1_200):
+        a = Article(id=f"id{i:05d}", text=f"Text {i}")
         store.put_article(a)
-    assert [a.id for a in store.articles()] == [early.id, dated.id, undated1.id, undated2.id]
-    assert [a.id for a in store.articles(order="ingested")] == [undated1.id, dated.id, undated2.id, early.id]
-    assert store.resolve_id(dated.id[:10]) == dated.id
+        store.put_vectors(a.id, "m", np.full(2, i))
+        ids.append(a.id)
+    got = store.get_vectors(ids, "m")
+    assert len(got) == 1_200 and got["id01199"].tolist() == [1199.0, 1199.0]
+    assert [a.id for a in store.articles(order="ingested")] == ids
+
+
+def test_publication_order_is_by_utc_instant_then_ingest_order(store):
+    rows = [
+        ("undated1", None),
+        ("hanoi", "2019-02-27T10:00:00+07:00"),  # 03:00 UTC
+        ("berlin", "2019-02-27T05:00:00+01:00"),  # 04:00 UTC, though its string sorts first
+        ("undated2", None),
+        ("day", "2019-02-26"),
+        ("zulu", "2019-02-27T03:30:00Z"),
+    ]
+    for aid, published in rows:
+        store.put_article(Article(id=aid, text=f"Text {aid}", published=published))
+    assert [a.id for a in store.articles()] == ["day", "hanoi", "zulu", "berlin", "undated1", "undated2"]
+    assert [a.id for a in store.articles(order="ingested")] == [aid for aid, _ in rows]
+    with pytest.raises(ValueError, match="published"):
+        list(store.articles(order="random"))
+    assert published_key("2019-02-27T10:00:00+07:00") == "2019-02-27T03:00:00.000"
+    assert published_key("gestern") is None
+
+
+def test_ingest_sequence_only_grows(store):
+    for name in ("a", "b", "c"):
+        store.put_article(Article(id=name, text=f"Text {name}"))
+    store.delete_article("c")
+    store.put_article(Article(id="d", text="Text d"))
+    order = store.ingest_order()
+    assert order["a"] < order["b"] < order["d"] and order["d"] == 4  # c's number 3 is not reused
+
+
+def test_id_prefixes_resolve_like_git(store):
+    for aid in ("abcd1111", "abcd2222", "abce3333"):
+        store.put_article(Article(id=aid, text=f"Text {aid}"))
+    assert store.find_articles("abc") == ["abcd1111", "abcd2222", "abce3333"]
+    assert store.find_articles("abc", limit=2) == ["abcd1111", "abcd2222"]
+    assert store.find_articles("zz") == []
+    assert store.resolve_id("abce") == "abce3333"
+    assert store.resolve_id("abcd2") == "abcd2222"
+    assert store.resolve_id("abcd1111") == "abcd1111"
+    with pytest.raises(NotFound, match="abcd1111, abcd2222"):
+        store.resolve_id("abcd")
     with pytest.raises(NotFound, match="at least 4"):
         store.resolve_id("ab")
+    with pytest.raises(NotFound, match="no such article"):
+        store.resolve_id("ffff")
 
 
 def test_assignments_are_atomic_and_ordered(store):
@@ -90,32 +180,85 @@ def test_assignments_are_atomic_and_ordered(store):
                                {"article_id": a.id, "story_id": "s:y"}])
     assert [r["article_id"] for r in store.assignments()] == [a.id]
     assert store.redirects() == {}
+    store.put_assignments([{"article_id": b.id, "story_id": "s:b", "merged": [f"s:{a.id}"]}])
+    assert store.redirects() == {f"s:{a.id}": "s:b"}
+    store.clear_assignments()
+    assert list(store.assignments()) == [] and store.redirects() == {} and store.count_articles() == 2
 
 
-def test_migrates_an_older_database(tmp_path):
-    path = tmp_path / "old.db"
+def _old_database(path, version: int) -> None:
     db = sqlite3.connect(path)
-    db.executescript(MIGRATIONS[0])
-    db.execute("PRAGMA user_version = 1")
-    db.execute("INSERT INTO articles (id, seq, data) VALUES ('abc1', 1, ?)",
-               ('{"id": "abc1", "text": "Alter Text über Hanoi und Trump."}',))
+    for script in MIGRATIONS[:version]:
+        db.executescript(script)
+    db.execute(f"PRAGMA user_version = {version}")
+    for seq, aid, published in ((1, "abc1", "2019-02-27T10:00:00+07:00"), (5, "abc5", "2019-02-27T05:00:00+01:00")):
+        data = json.dumps({"id": aid, "text": f"Alter Text {aid} über Hanoi.", "published": published})
+        db.execute("INSERT INTO articles (id, seq, data, published) VALUES (?, ?, ?, ?)", (aid, seq, data, published))
     db.commit()
     db.close()
+
+
+@pytest.mark.parametrize("version", [1, 3])
+def test_an_older_database_is_migrated_on_open(tmp_path, version):
+    path = tmp_path / "old.db"
+    _old_database(path, version)
     with SQLiteStore(path) as store:
         assert store.schema_version == len(MIGRATIONS)
-        assert store.get_article("abc1").text == "Alter Text über Hanoi und Trump."
-        store.put_arrays("abc1", "use", {"v": np.ones(2, dtype=np.float32)})
+        assert store.get_article("abc1").text == "Alter Text abc1 über Hanoi."
+        assert [a.id for a in store.articles()] == ["abc1", "abc5"]  # backfilled UTC keys
+        assert store.put_article(Article(id="new", text="Neuer Text.")) == "inserted"
+        assert store.ingest_order() == {"abc1": 1, "abc5": 5, "new": 6}
+        store.put_vectors("abc1", "use", np.ones(2))
+    with SQLiteStore(path) as again:  # opening a current database changes nothing
+        assert again.schema_version == len(MIGRATIONS) and again.count_articles() == 3
 
 
-def test_a_newer_schema_is_refused_and_postgres_is_named(tmp_path):
+def test_a_failing_migration_leaves_the_database_as_it_was(tmp_path, monkeypatch):
+    path = tmp_path / "old.db"
+    _old_database(path, 3)
+    import storylink.store as store_module
+
+    monkeypatch.setattr(store_module, "MIGRATIONS", MIGRATIONS + ("CREATE TABLE counters (x);",))
+    with pytest.raises(StoreError, match="already exists"):
+        SQLiteStore(path)
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 4  # migration 4 committed, 5 rolled back whole
+    assert db.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 2
+
+
+def test_unusable_databases_are_named(tmp_path):
     path = tmp_path / "new.db"
     db = sqlite3.connect(path)
     db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 5}")
     db.close()
-    with pytest.raises(StoreError, match="newer"):
+    with pytest.raises(StoreError, match="newer") as info:
         SQLiteStore(path)
-    with pytest.raises(StoreError, match="PostgreSQL"):
+    assert str(path) in str(info.value)
+    junk = tmp_path / "notes.txt"
+    junk.write_text("Das ist keine Datenbank, sondern ein Einkaufszettel.\n" * 100, encoding="utf-8")
+    with pytest.raises(StoreError, match="not a database"):
+        SQLiteStore(junk)
+    with pytest.raises(StoreError, match="PostgreSQL backend not available yet"):
         open_store(Settings(db="postgresql://localhost/news"))
+
+
+def test_a_bad_input_in_a_batch_loses_neither_the_rest_nor_stored_data(tmp_path, analysis):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "1.txt").write_text(TEXT, encoding="utf-8")
+    (src / "2.bin").write_bytes(b"\x00" * 100)
+    (src / "3.jsonl").write_text('{"text": "Zweiter Bericht aus Hanoi."}\n{"text": 3}\n', encoding="utf-8")
+    (src / "4.txt").write_text("Dritter Bericht\n\nKim reiste mit dem Zug an.", encoding="utf-8")
+    with SQLiteStore(tmp_path / "s.db") as store:
+        store.put_article(Article(id="earlier", text="Schon gespeichert."))
+        report = ingest([src, tmp_path / "missing.txt"], store)
+        assert (report.inserted, report.failed) == (3, 3)
+        assert sorted(e.code for e in report.errors) == ["binary", "malformed", "missing"]
+        assert store.count_articles() == 4 and store.get_article("earlier").text == "Schon gespeichert."
+        store.put_analysis(analysis)
+        again = ingest([src], store)
+        assert (again.inserted, again.updated, again.unchanged) == (0, 0, 3)
+        assert store.get_analysis(analysis.article_id) == analysis  # re-ingest keeps analyses
 
 
 def test_a_reader_sees_committed_rows_while_a_writer_writes(tmp_path):
@@ -123,13 +266,18 @@ def test_a_reader_sees_committed_rows_while_a_writer_writes(tmp_path):
     writer = SQLiteStore(path)
     done = threading.Event()
     seen: list[int] = []
+    failures: list[BaseException] = []
 
     def read() -> None:
-        reader = SQLiteStore(path)
-        while not done.is_set():
+        try:
+            reader = SQLiteStore(path)
+            while not done.is_set():
+                seen.append(reader.count_articles())
+                list(reader.articles())
             seen.append(reader.count_articles())
-        seen.append(reader.count_articles())
-        reader.close()
+            reader.close()
+        except BaseException as exc:  # surfaced below: a thread's exception would vanish
+            failures.append(exc)
 
     thread = threading.Thread(target=read)
     thread.start()
@@ -138,4 +286,5 @@ def test_a_reader_sees_committed_rows_while_a_writer_writes(tmp_path):
     done.set()
     thread.join()
     writer.close()
-    assert seen == sorted(seen) and seen[-1] == 200
+    assert failures == []
+    assert seen == sorted(seen) and seen[-1] == 200 and len(seen) > 1

@@ -1,9 +1,9 @@
 """The store: articles, analyses, vectors and stories behind one interface.
 
 ``Store`` is what the stages use; ``SQLiteStore`` is the embedded default (the
-standard library's sqlite3, WAL mode, numbered migrations applied on open).
-A PostgreSQL backend implements the same interface. ``open_store`` picks the
-backend from the settings::
+standard library's sqlite3, WAL mode so readers never wait for the writer,
+numbered migrations applied on open). A PostgreSQL backend implements the
+same interface. ``open_store`` picks the backend from the settings::
 
     >>> import tempfile, os
     >>> from storylink.config import Settings
@@ -12,6 +12,10 @@ backend from the settings::
     >>> with open_store(Settings(db=path)) as store:
     ...     store.put_article(Article.from_text("Trump traf Kim in Hanoi.")), store.count_articles()
     ('inserted', 1)
+
+Every article gets an ingest sequence number that only grows (a deleted
+article's number is never reused); "published" order sorts by the UTC instant
+of ``published`` and puts undated articles last, in ingest order.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ import sqlite3
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -32,9 +38,10 @@ from .config import Settings
 from .document import Analysis, Article
 from .errors import NotFound, StoreError
 
-__all__ = ["Store", "SQLiteStore", "open_store", "MIGRATIONS", "StoredAssignment"]
+__all__ = ["Store", "SQLiteStore", "open_store", "MIGRATIONS", "StoredAssignment", "published_key"]
 
-#: Numbered migrations; ``PRAGMA user_version`` says how many ran. Append only.
+#: Numbered migrations; ``PRAGMA user_version`` says how many ran. Append only:
+#: a database at version ``n`` runs ``MIGRATIONS[n:]``, each in its own transaction.
 MIGRATIONS: tuple[str, ...] = (
     # 1: articles and versioned analyses
     """
@@ -78,7 +85,41 @@ MIGRATIONS: tuple[str, ...] = (
         article_id TEXT NOT NULL
     );
     """,
+    # 4: publication order by UTC instant (mixed time zones sort right); an ingest
+    #    counter that survives deletes, so sequence numbers are never reused
+    """
+    ALTER TABLE articles ADD COLUMN published_utc TEXT;
+    UPDATE articles SET published_utc = strftime('%Y-%m-%dT%H:%M:%f', published);
+    DROP INDEX articles_published;
+    CREATE INDEX articles_published_utc ON articles(published_utc IS NULL, published_utc, seq);
+    CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+    INSERT INTO counters (name, value) SELECT 'article_seq', COALESCE(MAX(seq), 0) FROM articles;
+    """,
 )
+
+#: Article fields an analysis or a vector is computed from; when one changes, those go stale.
+_CONTENT_FIELDS = ("text", "title", "published", "language")
+_BATCH = 500
+
+
+def published_key(published: str | None) -> str | None:
+    """The UTC sort key of an ISO 8601 date or date-time (naive means UTC), as SQLite's
+    ``strftime('%Y-%m-%dT%H:%M:%f', …)`` writes it; ``None`` when unparseable.
+
+    Example::
+
+        >>> published_key("2019-02-27T10:00:00+07:00"), published_key("2019-02-27")
+        ('2019-02-27T03:00:00.000', '2019-02-27T00:00:00.000')
+    """
+    if not published:
+        return None
+    try:
+        when = datetime.fromisoformat(published.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if when.tzinfo is not None:
+        when = when.astimezone(timezone.utc).replace(tzinfo=None)
+    return when.strftime("%Y-%m-%dT%H:%M:%S.") + f"{when.microsecond // 1000:03d}"
 
 
 class StoredAssignment(dict):  # type: ignore[type-arg]
@@ -86,50 +127,89 @@ class StoredAssignment(dict):  # type: ignore[type-arg]
 
 
 class Store(ABC):
-    """What the pipeline stages need from a database."""
+    """What the pipeline stages need from a database.
+
+    A backend implements the abstract methods; ``resolve_id`` and the single-array
+    ``put_vectors``/``get_vectors`` are built on them."""
 
     # -- articles ------------------------------------------------------------------
     @abstractmethod
     def put_article(self, article: Article) -> str:
-        """Insert or update; returns ``inserted``, ``updated`` or ``unchanged``."""
+        """Insert or update; returns ``inserted``, ``updated`` or ``unchanged``.
+
+        When the text, title, date or language changes, the article's analyses and
+        vectors are dropped: their offsets and inputs no longer match."""
 
     @abstractmethod
     def get_article(self, article_id: str) -> Article:
         """Raises ``NotFound`` naming the id."""
 
     @abstractmethod
-    def resolve_id(self, ref: str) -> str:
-        """A full article id from an id or a unique prefix (at least 4 characters)."""
+    def find_articles(self, prefix: str, *, limit: int = 10) -> list[str]:
+        """Ids starting with ``prefix``, sorted, at most ``limit``."""
 
     @abstractmethod
     def articles(self, *, order: str = "published") -> Iterator[Article]:
-        """All articles by publication time (ingest order when unknown) or by ingest order."""
+        """All articles by publication instant (undated last, in ingest order) or by ingest order."""
+
+    @abstractmethod
+    def ingest_order(self) -> dict[str, int]:
+        """Each article's ingest sequence number (grows with every new article)."""
 
     @abstractmethod
     def count_articles(self) -> int: ...
 
     @abstractmethod
     def delete_article(self, article_id: str) -> None:
-        """Delete an article with its analyses, vectors and assignment."""
+        """Delete an article with its analyses, vectors and assignment; ``NotFound`` when absent."""
+
+    def resolve_id(self, ref: str) -> str:
+        """A full article id from an id or a unique prefix of at least 4 characters (like git).
+
+        Raises:
+            NotFound: no article, too short a prefix, or several matches (listed).
+        """
+        if ref in self.find_articles(ref, limit=1):
+            return ref
+        if len(ref) < 4:
+            raise NotFound("no such article (give at least 4 characters of an id)", source=ref)
+        matches = self.find_articles(ref, limit=6)
+        if not matches:
+            raise NotFound("no such article in the store", source=ref)
+        if len(matches) > 1:
+            more = ", …" if len(matches) > 5 else ""
+            raise NotFound(f"ambiguous id prefix, matches {', '.join(matches[:5])}{more}", source=ref)
+        return matches[0]
 
     # -- analyses ------------------------------------------------------------------
     @abstractmethod
-    def put_analysis(self, analysis: Analysis) -> None: ...
+    def put_analysis(self, analysis: Analysis) -> None:
+        """Store (or replace) the analysis of its ``analyzer`` version."""
 
     @abstractmethod
     def get_analysis(self, article_id: str, *, analyzer: str | None = None) -> Analysis | None:
-        """The analysis of that analyzer version, or the newest one; ``None`` when absent."""
+        """The analysis of that analyzer version, or the latest stored one; ``None`` when absent."""
 
     @abstractmethod
     def needs_analysis(self, analyzer: str) -> list[str]:
-        """Ids of articles without an analysis by ``analyzer``."""
+        """Ids of articles without an analysis by ``analyzer``, in ingest order."""
 
     # -- vectors -------------------------------------------------------------------
     @abstractmethod
-    def put_arrays(self, article_id: str, model: str, arrays: dict[str, np.ndarray]) -> None: ...
+    def put_arrays(self, article_id: str, model: str, arrays: dict[str, np.ndarray]) -> None:
+        """Store named arrays of one article for one model (replacing earlier ones)."""
 
     @abstractmethod
-    def get_arrays(self, ids: Sequence[str], model: str) -> dict[str, dict[str, np.ndarray]]: ...
+    def get_arrays(self, ids: Sequence[str], model: str) -> dict[str, dict[str, np.ndarray]]:
+        """Named arrays per article id; ids without arrays for ``model`` are left out."""
+
+    def put_vectors(self, article_id: str, model: str, array: np.ndarray) -> None:
+        """Store one float32 array (a vector, or a matrix of sentence vectors)."""
+        self.put_arrays(article_id, model, {"vectors": np.asarray(array, dtype=np.float32)})
+
+    def get_vectors(self, ids: Sequence[str], model: str) -> dict[str, np.ndarray]:
+        """The arrays ``put_vectors`` stored, per article id; missing ids are left out."""
+        return {k: v["vectors"] for k, v in self.get_arrays(ids, model).items() if "vectors" in v}
 
     # -- stories -------------------------------------------------------------------
     @abstractmethod
@@ -141,6 +221,10 @@ class Store(ABC):
 
     @abstractmethod
     def redirects(self) -> dict[str, str]: ...
+
+    @abstractmethod
+    def clear_assignments(self) -> None:
+        """Forget every story assignment and redirect (articles and analyses stay)."""
 
     @abstractmethod
     def close(self) -> None: ...
@@ -165,7 +249,14 @@ def _unpack(blob: bytes) -> dict[str, np.ndarray]:
 
 
 class SQLiteStore(Store):
-    """The embedded store: one SQLite file, safe for one writer and many readers."""
+    """The embedded store: one SQLite file, one writer and many readers at a time.
+
+    One connection per store, shared by the threads that use it (a lock
+    serialises them); other processes open their own store on the same file.
+
+    Raises:
+        StoreError: the file cannot be created, is not a database, or has a newer schema.
+    """
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
@@ -174,143 +265,182 @@ class SQLiteStore(Store):
             if self.path != ":memory:":
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None, check_same_thread=False)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"cannot open the database ({exc})", source=self.path) from exc
+        try:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
         except sqlite3.DatabaseError as exc:
+            self._db.close()
             raise StoreError(f"cannot open the database ({exc})", source=self.path) from exc
+        except StoreError:
+            self._db.close()
+            raise
 
     def _migrate(self) -> None:
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        version = self.schema_version
         if version > len(MIGRATIONS):
             raise StoreError(
-                f"database schema version {version} is newer than this storylink ({len(MIGRATIONS)}); upgrade storylink",
+                f"database schema version {version} is newer than this storylink's "
+                f"({len(MIGRATIONS)}); upgrade storylink",
                 source=self.path,
             )
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             with self._lock:
-                self._db.execute("BEGIN IMMEDIATE")
+                # One script per transaction: executescript would commit a BEGIN
+                # issued separately, so the BEGIN/COMMIT travel inside the script.
                 try:
-                    for statement in script.split(";"):
-                        if statement.strip():
-                            self._db.execute(statement)
-                    self._db.execute(f"PRAGMA user_version = {number}")
-                    self._db.execute("COMMIT")
+                    self._db.executescript(
+                        f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;"
+                    )
                 except BaseException:
-                    self._db.execute("ROLLBACK")
+                    if self._db.in_transaction:
+                        self._db.execute("ROLLBACK")
                     raise
 
     @property
     def schema_version(self) -> int:
-        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+        return int(self._one("PRAGMA user_version")[0])
 
-    def _write(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         with self._lock:
-            return self._db.execute(sql, params)
+            return self._db.execute(sql, params).fetchall()
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        with self._lock:
+            return self._db.execute(sql, params).fetchone()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction; ``IMMEDIATE`` takes the write lock up front, so two
+        processes never both read the old state and then collide."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
 
     # -- articles ------------------------------------------------------------------
     def put_article(self, article: Article) -> str:
-        data = json.dumps(article.to_dict(), ensure_ascii=False, sort_keys=True)
-        with self._lock:
-            row = self._db.execute("SELECT data FROM articles WHERE id = ?", (article.id,)).fetchone()
+        record = article.to_dict()
+        data = json.dumps(record, ensure_ascii=False, sort_keys=True)
+        with self._transaction() as db:
+            row = db.execute("SELECT data FROM articles WHERE id = ?", (article.id,)).fetchone()
             if row is not None and row[0] == data:
                 return "unchanged"
             if row is None:
-                seq = self._db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
-                self._db.execute(
-                    "INSERT INTO articles (id, seq, data, published) VALUES (?, ?, ?, ?)",
-                    (article.id, seq, data, article.published),
+                db.execute("UPDATE counters SET value = value + 1 WHERE name = 'article_seq'")
+                seq = db.execute("SELECT value FROM counters WHERE name = 'article_seq'").fetchone()[0]
+                db.execute(
+                    "INSERT INTO articles (id, seq, data, published, published_utc) VALUES (?, ?, ?, ?, ?)",
+                    (article.id, seq, data, article.published, published_key(article.published)),
                 )
                 return "inserted"
-            self._db.execute(
-                "UPDATE articles SET data = ?, published = ? WHERE id = ?", (data, article.published, article.id)
+            old = json.loads(row[0])
+            db.execute(
+                "UPDATE articles SET data = ?, published = ?, published_utc = ? WHERE id = ?",
+                (data, article.published, published_key(article.published), article.id),
             )
+            if any(old.get(f) != record.get(f) for f in _CONTENT_FIELDS):
+                db.execute("DELETE FROM analyses WHERE article_id = ?", (article.id,))
+                db.execute("DELETE FROM vectors WHERE article_id = ?", (article.id,))
             return "updated"
 
     def get_article(self, article_id: str) -> Article:
-        row = self._db.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
+        row = self._one("SELECT data FROM articles WHERE id = ?", (article_id,))
         if row is None:
             raise NotFound("no such article in the store", source=article_id)
         return Article.from_dict(json.loads(row[0]))
 
-    def resolve_id(self, ref: str) -> str:
-        if self._db.execute("SELECT 1 FROM articles WHERE id = ?", (ref,)).fetchone():
-            return ref
-        if len(ref) < 4:
-            raise NotFound("no such article (give at least 4 characters of an id)", source=ref)
-        rows = self._db.execute(
-            "SELECT id FROM articles WHERE id >= ? AND id < ? LIMIT 2", (ref, ref + "\U0010ffff")
-        ).fetchall()
-        if not rows:
-            raise NotFound("no such article in the store", source=ref)
-        if len(rows) > 1:
-            raise NotFound("ambiguous id prefix: give more characters", source=ref)
-        return str(rows[0][0])
+    def find_articles(self, prefix: str, *, limit: int = 10) -> list[str]:
+        # A range on the primary key, not LIKE: ids may hold '%' or '_' when given in JSONL.
+        rows = self._rows(
+            "SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+            (prefix, prefix + "\U0010ffff", limit),
+        )
+        return [r[0] for r in rows]
 
     def articles(self, *, order: str = "published") -> Iterator[Article]:
         if order not in ("published", "ingested"):
             raise ValueError(f"order must be 'published' or 'ingested', not {order!r}")
-        # Undated articles keep their ingest position relative to each other, after the dated ones.
-        sql = ("SELECT data FROM articles ORDER BY published IS NULL, published, seq" if order == "published"
-               else "SELECT data FROM articles ORDER BY seq")
-        for (data,) in self._db.execute(sql).fetchall():
-            yield Article.from_dict(json.loads(data))
+        sql = ("SELECT id FROM articles ORDER BY published_utc IS NULL, published_utc, seq"
+               if order == "published" else "SELECT id FROM articles ORDER BY seq")
+        # Ids first, bodies in batches: a large store is never held in memory whole.
+        ids = [r[0] for r in self._rows(sql)]
+        for i in range(0, len(ids), _BATCH):
+            chunk = ids[i : i + _BATCH]
+            marks = ",".join("?" * len(chunk))
+            found = dict(self._rows(f"SELECT id, data FROM articles WHERE id IN ({marks})", chunk))
+            for aid in chunk:
+                if aid in found:  # deleted meanwhile
+                    yield Article.from_dict(json.loads(found[aid]))
 
     def ingest_order(self) -> dict[str, int]:
-        return {aid: seq for aid, seq in self._db.execute("SELECT id, seq FROM articles")}
+        return dict(self._rows("SELECT id, seq FROM articles"))
 
     def count_articles(self) -> int:
-        return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+        return int(self._one("SELECT COUNT(*) FROM articles")[0])
 
     def delete_article(self, article_id: str) -> None:
-        with self._lock:
-            cur = self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-            if cur.rowcount == 0:
+        with self._transaction() as db:
+            if db.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount == 0:
                 raise NotFound("no such article in the store", source=article_id)
 
     # -- analyses ------------------------------------------------------------------
     def put_analysis(self, analysis: Analysis) -> None:
-        self._write(
-            "INSERT INTO analyses (article_id, analyzer, data) VALUES (?, ?, ?) "
-            "ON CONFLICT(article_id, analyzer) DO UPDATE SET data = excluded.data, created_at = excluded.created_at",
-            (analysis.article_id, analysis.analyzer, json.dumps(analysis.to_dict(), ensure_ascii=False)),
-        )
+        with self._transaction() as db:
+            if db.execute("SELECT 1 FROM articles WHERE id = ?", (analysis.article_id,)).fetchone() is None:
+                raise NotFound("no such article in the store; put the article first", source=analysis.article_id)
+            db.execute(
+                "INSERT INTO analyses (article_id, analyzer, data) VALUES (?, ?, ?) "
+                "ON CONFLICT(article_id, analyzer) DO UPDATE SET data = excluded.data, created_at = excluded.created_at",
+                (analysis.article_id, analysis.analyzer, json.dumps(analysis.to_dict(), ensure_ascii=False)),
+            )
 
     def get_analysis(self, article_id: str, *, analyzer: str | None = None) -> Analysis | None:
         if analyzer is None:
-            row = self._db.execute(
+            row = self._one(
                 "SELECT data FROM analyses WHERE article_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1",
                 (article_id,),
-            ).fetchone()
+            )
         else:
-            row = self._db.execute(
+            row = self._one(
                 "SELECT data FROM analyses WHERE article_id = ? AND analyzer = ?", (article_id, analyzer)
-            ).fetchone()
+            )
         return Analysis.from_dict(json.loads(row[0])) if row else None
 
     def needs_analysis(self, analyzer: str) -> list[str]:
-        rows = self._db.execute(
-            "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM analyses WHERE analyzer = ?) ORDER BY seq",
+        rows = self._rows(
+            "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM analyses WHERE analyzer = ?) "
+            "ORDER BY seq",
             (analyzer,),
-        ).fetchall()
+        )
         return [r[0] for r in rows]
 
     # -- vectors -------------------------------------------------------------------
     def put_arrays(self, article_id: str, model: str, arrays: dict[str, np.ndarray]) -> None:
-        self._write(
-            "INSERT INTO vectors (article_id, model, data) VALUES (?, ?, ?) "
-            "ON CONFLICT(article_id, model) DO UPDATE SET data = excluded.data",
-            (article_id, model, _pack(arrays)),
-        )
+        try:
+            with self._transaction() as db:
+                db.execute(
+                    "INSERT INTO vectors (article_id, model, data) VALUES (?, ?, ?) "
+                    "ON CONFLICT(article_id, model) DO UPDATE SET data = excluded.data",
+                    (article_id, model, _pack(arrays)),
+                )
+        except sqlite3.IntegrityError as exc:
+            raise NotFound("no such article in the store; put the article first", source=article_id) from exc
 
     def get_arrays(self, ids: Sequence[str], model: str) -> dict[str, dict[str, np.ndarray]]:
         out: dict[str, dict[str, np.ndarray]] = {}
         ids = list(ids)
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
+        for i in range(0, len(ids), _BATCH):
+            chunk = ids[i : i + _BATCH]
             marks = ",".join("?" * len(chunk))
-            for aid, blob in self._db.execute(
+            for aid, blob in self._rows(
                 f"SELECT article_id, data FROM vectors WHERE model = ? AND article_id IN ({marks})", (model, *chunk)
             ):
                 out[aid] = _unpack(blob)
@@ -318,42 +448,38 @@ class SQLiteStore(Store):
 
     # -- stories -------------------------------------------------------------------
     def put_assignments(self, rows: Iterable[dict[str, Any]]) -> None:
-        with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                for row in rows:
-                    self._db.execute(
-                        "INSERT INTO assignments (article_id, story_id, data) VALUES (?, ?, ?)",
-                        (row["article_id"], row["story_id"], json.dumps(row, ensure_ascii=False)),
+        with self._transaction() as db:
+            for row in rows:
+                db.execute(
+                    "INSERT INTO assignments (article_id, story_id, data) VALUES (?, ?, ?)",
+                    (row["article_id"], row["story_id"], json.dumps(row, ensure_ascii=False)),
+                )
+                for old in row.get("merged", ()):
+                    db.execute(
+                        "INSERT OR REPLACE INTO story_redirects (old_id, new_id, article_id) VALUES (?, ?, ?)",
+                        (old, row["story_id"], row["article_id"]),
                     )
-                    for old in row.get("merged", ()):
-                        self._db.execute(
-                            "INSERT OR REPLACE INTO story_redirects (old_id, new_id, article_id) VALUES (?, ?, ?)",
-                            (old, row["story_id"], row["article_id"]),
-                        )
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
 
     def assignments(self) -> Iterator[StoredAssignment]:
-        for seq, data in self._db.execute("SELECT seq, data FROM assignments ORDER BY seq").fetchall():
+        for seq, data in self._rows("SELECT seq, data FROM assignments ORDER BY seq"):
             yield StoredAssignment(json.loads(data), seq=seq)
 
     def redirects(self) -> dict[str, str]:
-        return dict(self._db.execute("SELECT old_id, new_id FROM story_redirects").fetchall())
+        return dict(self._rows("SELECT old_id, new_id FROM story_redirects"))
 
     def clear_assignments(self) -> None:
-        with self._lock:
-            self._db.execute("DELETE FROM assignments")
-            self._db.execute("DELETE FROM story_redirects")
+        with self._transaction() as db:
+            db.execute("DELETE FROM assignments")
+            db.execute("DELETE FROM story_redirects")
 
     def close(self) -> None:
-        self._db.close()
+        with self._lock:
+            self._db.close()
 
 
 def open_store(settings: Settings | None = None) -> Store:
-    """The store named by ``settings.db_path``: a SQLite file path, or a ``postgresql://`` URL.
+    """The store named by ``settings.db_path``: a SQLite file path (its folder is
+    created), or a ``postgresql://`` URL.
 
     Raises:
         StoreError: the database cannot be opened, or its backend is not available.
@@ -361,5 +487,5 @@ def open_store(settings: Settings | None = None) -> Store:
     settings = settings or Settings()
     target = settings.db_path
     if target.startswith(("postgresql://", "postgres://")):
-        raise StoreError("the PostgreSQL backend is not available yet; use a SQLite path", source=target)
+        raise StoreError("PostgreSQL backend not available yet; give a SQLite file path", source=target)
     return SQLiteStore(target)
