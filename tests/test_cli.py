@@ -1,0 +1,70 @@
+"""The command line: --version, ingest summaries and exit codes, analyze --json == to_dict(), one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+import storylink
+from storylink.cli import cli
+
+from conftest import SEED_TICKER, need
+
+TEXT = ("Gipfel in Hanoi\n\nUS-Präsident Donald Trump traf Nordkoreas Machthaber Kim Jong Un am Mittwoch in Hanoi. "
+        "„Wir werden sehen“, sagte Trump.\n")
+
+
+def test_version_and_module_entry_point():
+    out = subprocess.run([sys.executable, "-m", "storylink", "--version"], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == f"storylink, version {storylink.__version__}"
+
+
+def test_ingest_reports_each_failure_on_one_line_and_exits_non_zero(tmp_path):
+    (tmp_path / "ok.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "bad.jsonl").write_text('{"text": "' + "Der Bundestag tagte am Donnerstag in Berlin. " * 3 + '"}\n{nope\n',
+                                        encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    runner = CliRunner()
+    result = runner.invoke(cli, ["ingest", str(tmp_path / "ok.txt"), str(tmp_path / "empty.txt"),
+                                 str(tmp_path / "bad.jsonl"), str(tmp_path / "missing.txt"), "--db", db, "--json"])
+    assert result.exit_code == 1
+    summary = json.loads(result.stdout)
+    assert (summary["ingested"], summary["failed"]) == (2, 3)
+    assert any(e.endswith("bad.jsonl:2: invalid JSON (Expecting property name enclosed in double quotes at column 2)")
+               for e in summary["errors"])
+    assert all("\n" not in e for e in summary["errors"])
+    again = runner.invoke(cli, ["ingest", str(tmp_path / "ok.txt"), "--db", db, "--json"])
+    assert again.exit_code == 0 and json.loads(again.stdout)["unchanged"] == 1
+
+
+def test_analyze_json_is_to_dict_for_files_and_stored_ids(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    runner = CliRunner()
+    from_file = json.loads(runner.invoke(cli, ["analyze", str(path), "--json", "--db", db]).stdout)
+    assert from_file == storylink.analyze(storylink.Article.from_text(TEXT, origin=str(path))).to_dict()
+    for key in ("language", "sentences", "entries", "entities", "quotes", "times"):
+        assert key in from_file
+    assert {"start", "end", "text", "type", "key"} <= set(from_file["entities"][0])
+    assert {"start", "end", "text", "speaker", "kind"} <= set(from_file["quotes"][0])
+    runner.invoke(cli, ["ingest", str(path), "--db", db])
+    stored = json.loads(runner.invoke(cli, ["analyze", from_file["article_id"][:8], "--json", "--db", db]).stdout)
+    assert stored == from_file
+
+
+def test_analyze_terminal_view_of_the_ticker_seed(tmp_path):
+    result = CliRunner().invoke(cli, ["analyze", str(need(SEED_TICKER)), "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 0
+    assert "Live-ticker entries (24)" in result.stdout
+    assert "kim jong un" in result.stdout and "donald trump" in result.stdout
+
+
+def test_bad_reference_is_one_line_and_exit_2(tmp_path):
+    result = CliRunner().invoke(cli, ["analyze", "no-such-thing", "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 2
+    assert result.stderr.strip().count("\n") == 0 and "no-such-thing" in result.stderr
