@@ -9,10 +9,11 @@ from storylink.nlp.entities import find_entities
 from storylink.nlp.segment import segment
 from conftest import NER_DE, need
 
-#: Held-out F1 measured for the shipped model (CRF + rules): all 0.613, PER 0.670, LOC 0.700.
+#: Held-out F1 measured for the shipped model (CRF + rules, with word clusters):
+#: all 0.621, PER 0.679, LOC 0.679, ORG 0.503, MISC 0.418.
 #: Floors sit a little below; raise them when a better model ships.
-HELD_OUT_F1_FLOOR = 0.58
-HELD_OUT_TYPE_FLOORS = {"PER": 0.63, "LOC": 0.66}
+HELD_OUT_F1_FLOOR = 0.60
+HELD_OUT_TYPE_FLOORS = {"PER": 0.65, "LOC": 0.65, "ORG": 0.47, "MISC": 0.38}
 
 
 def _entities(text: str, language: str = "de"):
@@ -55,6 +56,19 @@ def test_held_out_is_a_fixed_quarter_never_trained_on(held_out):
     assert 450 <= len(held_out) <= 650
     assert all(is_held_out(s.id) for s in held_out)
     assert is_held_out("germeval14-dev-00002") == is_held_out("germeval14-dev-00002")
+
+
+def test_word_clusters_group_words_used_alike():
+    table = entities._clusters()
+    assert 5_000 < len(table) < 100_000
+    assert all(len(ids) == 3 for ids in list(table.values())[:100])
+    # Distributional clusters from unlabelled text: cities with cities, parties with parties.
+    assert table["Berlin"] == table["Hamburg"]
+    assert table["SPD"][0] == table["CDU"][0] != table["Berlin"][0]
+    feats = entities.word_features(["Die", "SPD", "tagt", "in", "Hamburg"])
+    assert feats[4]["c1"] == table["Hamburg"][1] and feats[3]["1.c1"] == table["Hamburg"][1]
+    # Upper-case words fall back to their capitalised form.
+    assert entities.word_features(["HAMBURG"])[0]["c0"] == table["Hamburg"][0]
 
 
 def test_offsets_point_into_the_text(agency, ticker, seed_agency_text, seed_ticker_text):

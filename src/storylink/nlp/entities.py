@@ -1,7 +1,9 @@
 """Named entities (PER, LOC, ORG, MISC) with canonical keys.
 
-German text goes through a CRF tagger trained on GermEval 2014 and Europeana
-data (``storylink/models/ner-de.crfsuite``, see ``train_ner``), followed by a
+German text goes through a CRF tagger trained on GermEval 2014 data
+(``storylink/models/ner-de.crfsuite``, see ``train_ner``) whose features include
+distributional word clusters learnt from unlabelled German news
+(``storylink/data/ner_clusters.tsv``), followed by a
 rule layer: roles and titles are cut off names ("US-Präsident Donald Trump" →
 "Donald Trump"), gazetteer places and organisations the tagger missed are
 added, and surnames of people named in full elsewhere in the article are found
@@ -36,6 +38,8 @@ from .keys import canonical_key, fold_name
 __all__ = ["find_entities", "tag_words", "mention_spans", "word_features", "MODEL_PATH", "TYPES"]
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "ner-de.crfsuite"
+#: Word → distributional cluster ids at three granularities (see ``train_ner.build_clusters``).
+CLUSTERS_PATH = Path(__file__).resolve().parents[1] / "data" / "ner_clusters.tsv"
 TYPES = ("PER", "LOC", "ORG", "MISC")
 
 _TOKEN = re.compile(r"(?:[A-ZÄÖÜ]\.){2,}|\w+(?:[-‐&]\w+)*(?:['’](?![sS]\b)\w+)*|\S")
@@ -86,6 +90,19 @@ def _word_class(word: str) -> str:
     return str(tags[0][0]) if tags else "?"
 
 
+@functools.lru_cache(maxsize=1)
+def _clusters() -> dict[str, tuple[str, ...]]:
+    """The cluster table; empty when the file is absent (then the features are just missing)."""
+    if not CLUSTERS_PATH.exists():
+        return {}
+    table = {}
+    with CLUSTERS_PATH.open(encoding="utf-8") as fh:
+        for line in fh:
+            word, *ids = line.rstrip("\n").split("\t")
+            table[word] = tuple(ids)
+    return table
+
+
 def _gazetteer_marks(words: list[str], gaz: Gazetteer, genitive: bool) -> list[str]:
     """``B-LOC``/``I-ORG`` … for the longest gazetteer matches over the words."""
     marks = ["O"] * len(words)
@@ -128,6 +145,7 @@ def word_features(words: list[str]) -> list[dict[str, Any]]:
     """
     gaz = gazetteer()
     marks = _gazetteer_marks(words, gaz, genitive=True)
+    clusters = _clusters()
     base = []
     for i, w in enumerate(words):
         lower = w.lower()
@@ -158,6 +176,10 @@ def word_features(words: list[str]) -> list[dict[str, Any]]:
             f["role"] = 1.0
         if w in ORG_HEADS:
             f["orghead"] = 1.0
+        ids = clusters.get(w) or clusters.get(w.capitalize() if w.isupper() else w.lower())
+        if ids:
+            for level, cid in enumerate(ids):
+                f[f"c{level}"] = cid
         base.append(f)
     feats = []
     for i, f in enumerate(base):
@@ -174,6 +196,8 @@ def word_features(words: list[str]) -> list[dict[str, Any]]:
                 out[f"{off}.pos"] = n["pos"]
                 out[f"{off}.gaz"] = n["gaz"]
                 out[f"{off}.suf3"] = n["suf3"]
+                if "c1" in n:
+                    out[f"{off}.c1"] = n["c1"]
                 for flag in ("fname", "role", "orghead", "cap"):
                     if flag in n:
                         out[f"{off}.{flag}"] = 1.0
