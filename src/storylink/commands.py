@@ -287,7 +287,7 @@ def eval_semeval(data_dir: str, as_json: bool) -> None:
             raise MissingInput("SemEval data directory not found", source=data_dir)
         table = semeval.evaluate(data_dir)
     if as_json:
-        _echo_json(table)
+        _echo_json(table.to_dict())
     else:
         click.echo(semeval.format_table(table))
 
@@ -369,3 +369,30 @@ def stories_cmd(min_size: int, db: str | None, as_json: bool) -> None:
         _echo_json([s.to_dict() for s in stories])
     else:
         _print_stories(stories, Console())
+
+
+@eval_group.command("clusters")
+@click.argument("data_dir", type=click.Path(file_okay=False), default="../shared/data/semeval2022-task8")
+@click.option("--stories", type=int, default=200, show_default=True, help="stories in the synthetic stream")
+@_json_option
+def eval_clusters(data_dir: str, stories: int, as_json: bool) -> None:
+    """Story clustering quality: (a) SemEval dev as one stream, pairwise P/R/F1; (b) a synthetic stream,
+    BCubed P/R/F1 and ARI; (c) the seeds; each beside single-pass TF-IDF and MinHash-only."""
+    from .evaluate import clusters
+
+    with _errors():
+        if not Path(data_dir).is_dir():
+            raise MissingInput("SemEval data directory not found", source=data_dir)
+        semeval_rows = clusters.evaluate_semeval_stream(Path(data_dir))
+        synthetic_rows = clusters.evaluate_synthetic(stories=stories, data_dir=Path(data_dir))
+        seeds_dir = Path(data_dir).resolve().parents[1] / "seeds"
+        seeds = clusters.seeds_together(sorted(seeds_dir.glob("*.txt"))) if seeds_dir.is_dir() else None
+    if as_json:
+        _echo_json({"semeval_stream": semeval_rows, "synthetic": synthetic_rows, "seeds": seeds})
+        return
+    click.echo("(a) SemEval dev as one stream: pairwise same-story P/R/F1 on labelled pairs")
+    click.echo(clusters.format_table(semeval_rows, ["precision", "recall", "f1", "pairs", "stories"]))
+    click.echo(f"\n(b) synthetic stream ({stories} stories): BCubed P/R/F1 and ARI")
+    click.echo(clusters.format_table(synthetic_rows, ["precision", "recall", "f1", "ari", "stories"]))
+    if seeds is not None:
+        click.echo(f"\n(c) seeds: {seeds}")
