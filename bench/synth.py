@@ -21,7 +21,7 @@ import argparse
 import json
 import random
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,12 +80,16 @@ def _variants(text: str, rng: random.Random) -> list[tuple[str, str]]:
 
 
 def make_stream(*, stories: int = 200, seed: int = 7, days: float = 30.0, spread_hours: float = 36.0,
-                variants_per_story: int = 2, machine_translated: bool = False) -> list[Synthetic]:
-    """A shuffled-in-time stream of real and derived articles with gold story ids."""
+                variants_per_story: int = 2, machine_translated: bool = False,
+                splits: Sequence[str] = ("train", "dev"), data_dir: Path | None = None) -> list[Synthetic]:
+    """A shuffled-in-time stream of real and derived articles with gold story ids.
+
+    ``splits`` picks the SemEval files the stories are seeded from (``("train",)``
+    for a stream to tune on without touching dev)."""
     rng = random.Random(seed)
     rows = []
-    for name in ("train.jsonl", "dev.jsonl"):
-        with (SEMEVAL / name).open(encoding="utf-8") as fh:
+    for name in splits:
+        with ((data_dir or SEMEVAL) / f"{name}.jsonl").open(encoding="utf-8") as fh:
             rows += [json.loads(line) for line in fh]
     if not machine_translated:
         rows = [r for r in rows if not r["machine_translated"]]

@@ -11,7 +11,7 @@ Each component adds one layer, in this order (later layers read earlier ones):
 
 Example::
 
-    >>> a = analyze("Trump traf Kim Jong Un am Mittwoch in Hanoi.")
+    >>> a = analyze("US-Präsident Donald Trump traf Kim Jong Un am Mittwoch in Hanoi zu einem zweiten Gipfel.")
     >>> a.language
     'de'
 """
@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 
 from .config import Settings
 from .document import Analysis, Article, Entry, TimeExpr
-from .errors import EmptyInput, UnknownLanguage
+from .errors import AnalysisError, EmptyInput, StorylinkError, UnknownLanguage
 from .nlp import entities as _entities
 from .nlp import noise as _noise
 from .nlp import quotes as _quotes
@@ -64,14 +64,25 @@ def analyze(article: Article | str, *, settings: Settings | None = None) -> Anal
             source=source,
         )
 
-    paragraphs, sentences = _segment.segment(text)
-    noise = _noise.find_noise(text, paragraphs, sentences)
-    entries = _ticker.find_entries(text, paragraphs)
-    entities = _entities.find_entities(text, sentences, language)
-    quotes = _quotes.find_quotes(text, sentences, entities, language)
-    times, anchor, anchor_source = _times.find_times(
-        text, sentences, published=article.published, language=language
-    )
+    layer = "segment"
+    try:
+        paragraphs, sentences = _segment.segment(text)
+        layer = "noise"
+        noise = _noise.find_noise(text, paragraphs, sentences)
+        layer = "ticker"
+        entries = _ticker.find_entries(text, paragraphs)
+        layer = "entities"
+        entities = _entities.find_entities(text, sentences, language)
+        layer = "quotes"
+        quotes = _quotes.find_quotes(text, sentences, entities, language)
+        layer = "times"
+        times, anchor, anchor_source = _times.find_times(
+            text, sentences, published=article.published, language=language
+        )
+    except StorylinkError:
+        raise
+    except Exception as exc:  # a bug in one layer must not take a batch down; say where it happened
+        raise AnalysisError(f"the {layer} layer failed ({type(exc).__name__}: {exc})", source=source) from exc
     return Analysis(
         article_id=article.id,
         analyzer=ANALYZER_VERSION,

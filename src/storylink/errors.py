@@ -12,6 +12,7 @@ that a one-line message is enough to act on::
     │   ├── TooLarge          over ``Settings.max_bytes``
     │   ├── MalformedRecord   a JSONL line that is not an article object
     │   └── UnknownLanguage   no supported language could be detected
+    ├── AnalysisError         a component of the analyzer failed on this text (a bug to report)
     ├── NotFound              an article or story id that is not stored
     ├── StoreError            the database cannot be opened or migrated
     ├── ModelError            a shipped model file is missing or broken
@@ -33,6 +34,7 @@ __all__ = [
     "TooLarge",
     "MalformedRecord",
     "UnknownLanguage",
+    "AnalysisError",
     "NotFound",
     "StoreError",
     "ModelError",
@@ -86,6 +88,10 @@ class MalformedRecord(InputError):
 
 class UnknownLanguage(InputError):
     code = "unknown_language"
+
+
+class AnalysisError(StorylinkError):
+    code = "analysis_failed"
 
 
 class NotFound(StorylinkError):

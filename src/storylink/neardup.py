@@ -4,8 +4,8 @@ Agency copies, republications and updated versions share most of their word
 5-shingles. A 64-permutation MinHash estimates the Jaccard similarity of two
 shingle sets to about ±0.06; 16 bands of 4 rows make a pair with Jaccard 0.8 a
 candidate with probability ~1.0, Jaccard 0.5 ~0.64 and 0.3 ~0.12, and every
-candidate is then checked on its full signature. Everything is numpy: a
-signature costs ~50 µs for a 2 kB article, so detection runs at >10k docs/s.
+candidate is then checked on its full signature. Tokens are hashed once per
+process (crc32, cached), shingles and the 64 permutations are numpy in 32 bits.
 
 Signatures are stable across processes and machines (no ``hash()`` of str), so
 the store can persist them and rebuild the index::
@@ -18,8 +18,9 @@ the store can persist them and rebuild the index::
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+import string
+import zlib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,6 +29,7 @@ __all__ = [
     "NUM_PERM",
     "Signature",
     "signature",
+    "signatures",
     "jaccard",
     "containment",
     "LSHIndex",
@@ -38,16 +40,18 @@ NUM_PERM = 64
 BANDS = 16
 ROWS = NUM_PERM // BANDS
 SHINGLE = 5
-_WORD = re.compile(r"\w+")
-_MAX_CHARS = 24  # tokens are hashed on their first 24 characters
+# Punctuation (ASCII and the typographic marks of news text) splits words; translate+split
+# is ~5x faster than a \w+ regex and agrees with it on news prose.
+_PUNCT = str.maketrans({c: " " for c in string.punctuation + "„“”‚‘’«»‹›–—…·•§°€£¥©®™¿¡\u00a0"})
+_TOKEN_CACHE_MAX = 1_000_000
 
 _rng = np.random.default_rng(20190228)
-_CHAR_MULT = _rng.integers(1, 2**63, size=_MAX_CHARS, dtype=np.uint64) | np.uint64(1)
 _SHINGLE_MULT = _rng.integers(1, 2**63, size=SHINGLE, dtype=np.uint64) | np.uint64(1)
-_PERM_A = _rng.integers(1, 2**63, size=NUM_PERM, dtype=np.uint64) | np.uint64(1)
-_PERM_B = _rng.integers(0, 2**63, size=NUM_PERM, dtype=np.uint64)
+_PERM_A = _rng.integers(1, 2**32, size=NUM_PERM, dtype=np.uint64).astype(np.uint32) | np.uint32(1)
+_PERM_B = _rng.integers(0, 2**32, size=NUM_PERM, dtype=np.uint64).astype(np.uint32)
 _BAND_MULT = _rng.integers(1, 2**63, size=ROWS, dtype=np.uint64) | np.uint64(1)
 _EMPTY = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
+_token_hash: dict[str, int] = {}  # news vocabulary repeats: a dict hit beats hashing again
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -65,29 +69,57 @@ class Signature:
         return cls(np.frombuffer(data[8:], dtype="<u4").astype(np.uint32), int(np.frombuffer(data[:8], "<i8")[0]))
 
 
-def _shingle_hashes(text: str) -> np.ndarray:
-    tokens = _WORD.findall(text.casefold())
-    if not tokens:
-        return np.zeros(0, dtype=np.uint64)
-    # A fixed-width unicode array viewed as code points hashes every token in one product.
-    codes = np.array(tokens, dtype=f"U{_MAX_CHARS}").view(np.uint32).reshape(len(tokens), _MAX_CHARS)
+def _tokens(text: str) -> np.ndarray:
+    words = text.casefold().translate(_PUNCT).split()
+    try:
+        return np.fromiter(map(_token_hash.__getitem__, words), dtype=np.uint64, count=len(words))
+    except KeyError:
+        if len(_token_hash) > _TOKEN_CACHE_MAX:
+            _token_hash.clear()
+        for word in words:
+            if word not in _token_hash:
+                # crc32 of the UTF-8 bytes: stable across processes, unlike hash(str).
+                _token_hash[word] = zlib.crc32(word.encode("utf-8"))
+        return np.fromiter(map(_token_hash.__getitem__, words), dtype=np.uint64, count=len(words))
+
+
+def signatures(texts: Sequence[str]) -> list[Signature]:
+    """Signatures of many texts at once: one set of numpy calls for the whole batch.
+
+    Per-call overhead dominates a 1 kB text, so batches (an ingest chunk, a
+    Spark partition) run several times faster than ``signature`` in a loop."""
+    tokens = [_tokens(t) for t in texts]
+    lengths = np.array([t.size for t in tokens], dtype=np.int64)
+    n_shingles = np.where(lengths >= SHINGLE, lengths - SHINGLE + 1, np.minimum(lengths, 1))
+    out = [Signature(_EMPTY.copy(), 0)] * len(texts)
+    if not n_shingles.any():
+        return out
+    flat = np.concatenate([*tokens, np.zeros(SHINGLE, dtype=np.uint64)])
+    # Shingle k of a document starts at token start+k; short documents hash their few tokens.
+    doc = np.repeat(np.arange(len(texts)), n_shingles)
+    token_start = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    pos = token_start[doc] + (np.arange(doc.size) - np.repeat(np.cumsum(n_shingles) - n_shingles, n_shingles))
+    width = np.minimum(lengths, SHINGLE)[doc]
     with np.errstate(over="ignore"):
-        token_hash = codes.astype(np.uint64) @ _CHAR_MULT
-        if len(tokens) < SHINGLE:
-            return np.unique(np.array([token_hash @ _SHINGLE_MULT[: len(tokens)]], dtype=np.uint64))
-        windows = np.lib.stride_tricks.sliding_window_view(token_hash, SHINGLE)
-        return np.unique(windows @ _SHINGLE_MULT)
+        mixed = flat[pos] * _SHINGLE_MULT[0]
+        for k in range(1, SHINGLE):
+            mixed += np.where(width > k, flat[pos + k], np.uint64(0)) * _SHINGLE_MULT[k]
+    shingles = (mixed >> np.uint64(32)).astype(np.uint32)
+    # Distinct shingles per document give the set sizes (duplicates do not change a minimum).
+    keyed = np.unique((doc.astype(np.uint64) << np.uint64(32)) | shingles.astype(np.uint64))
+    sizes = np.bincount((keyed >> np.uint64(32)).astype(np.int64), minlength=len(texts))
+    hashed = shingles[:, None] * _PERM_A[None, :] + _PERM_B[None, :]
+    starts = np.concatenate([[0], np.cumsum(n_shingles)[:-1]])
+    nonempty = np.flatnonzero(n_shingles)
+    mins = np.minimum.reduceat(hashed, starts[nonempty], axis=0)
+    for row, i in enumerate(nonempty.tolist()):
+        out[i] = Signature(mins[row], int(sizes[i]))
+    return out
 
 
 def signature(text: str) -> Signature:
     """The MinHash signature of ``text``'s word 5-shingles (case-folded)."""
-    shingles = _shingle_hashes(text)
-    if shingles.size == 0:
-        return Signature(_EMPTY.copy(), 0)
-    with np.errstate(over="ignore"):
-        # Multiply-shift hashing: the top 32 bits of a*x+b (mod 2^64) are a universal hash.
-        hashed = (shingles[:, None] * _PERM_A[None, :] + _PERM_B[None, :]) >> np.uint64(32)
-    return Signature(hashed.min(axis=0).astype(np.uint32), int(shingles.size))
+    return signatures([text])[0]
 
 
 def jaccard(a: Signature, b: Signature) -> float:
@@ -139,6 +171,7 @@ class LSHIndex:
     def __init__(self) -> None:
         self._buckets: dict[int, list[str]] = {}
         self._signatures: dict[str, Signature] = {}
+        self._bands: dict[str, list[int]] = {}  # kept so that removal costs no hashing
 
     def __len__(self) -> int:
         return len(self._signatures)
@@ -152,14 +185,14 @@ class LSHIndex:
         self._signatures[key] = sig
         if sig.size == 0:
             return
-        for band_key in _band_keys(sig):
+        bands = self._bands[key] = _band_keys(sig)
+        for band_key in bands:
             self._buckets.setdefault(band_key, []).append(key)
 
     def remove(self, key: str) -> None:
-        sig = self._signatures.pop(key, None)
-        if sig is None or sig.size == 0:
+        if self._signatures.pop(key, None) is None:
             return
-        for band_key in _band_keys(sig):
+        for band_key in self._bands.pop(key, ()):
             bucket = self._buckets.get(band_key)
             if bucket is not None:
                 bucket.remove(key)

@@ -29,7 +29,7 @@ from .store import Store
 __all__ = ["Story", "cluster_store", "list_stories", "published_seconds", "DOC_VECTOR_MODEL"]
 
 #: Store key of the whole-text USE vector and MinHash signature of an article.
-DOC_VECTOR_MODEL = "cluster-v1"
+DOC_VECTOR_MODEL = "cluster-v2"
 _MAX_VECTOR_CHARS = 4000  # USE reads a text's head well; the tail adds cost, not signal
 
 
@@ -72,15 +72,14 @@ def _vector_text(article: Article) -> str:
 
 def _cluster_arrays(store: Store, articles: list[Article]) -> dict[str, dict[str, np.ndarray]]:
     """Vector + signature per article, from the store or computed (and stored) now."""
-    from .neardup import signature
+    from .neardup import signatures
     from .vectors import encode_use
 
     cached = store.get_arrays([a.id for a in articles], DOC_VECTOR_MODEL)
     missing = [a for a in articles if a.id not in cached]
     if missing:
         vectors = encode_use([_vector_text(a) for a in missing])
-        for article, vector in zip(missing, vectors):
-            sig = signature(article.text)
+        for article, vector, sig in zip(missing, vectors, signatures([a.text for a in missing])):
             arrays = {"use": vector.astype(np.float32), "minhash": sig.values, "shingles": np.array([sig.size])}
             store.put_arrays(article.id, DOC_VECTOR_MODEL, arrays)
             cached[article.id] = arrays
@@ -88,16 +87,14 @@ def _cluster_arrays(store: Store, articles: list[Article]) -> dict[str, dict[str
 
 
 def _items(store: Store, articles: list[Article], times: list[float]) -> list[Any]:
-    from .cluster import ClusterItem, item_from
+    from .cluster import item_from
 
     arrays = _cluster_arrays(store, articles)
     items = []
     for article, t in zip(articles, times):
         a = arrays[article.id]
-        analysis = store.get_analysis(article.id)
-        item = item_from(article.id, t, "", analysis, a["use"])
         sig = Signature(a["minhash"].astype(np.uint32), int(a["shingles"][0]))
-        items.append(ClusterItem(item.id, item.time, item.vector, sig, item.entities, item.language))
+        items.append(item_from(article.id, t, article.text, store.get_analysis(article.id), a["use"], sig=sig))
     return items
 
 
@@ -142,6 +139,7 @@ def cluster_store(
         for item in _items(store, chunk, [times[position[a.id]] for a in chunk]):
             clusterer.replay(item, Assignment.from_dict(done[item.id]))
             counts["replayed"] += 1
+        clusterer.closed.clear()
 
     todo = [i for i, a in enumerate(articles) if a.id not in done]
     for start in range(0, len(todo), batch):
@@ -154,13 +152,13 @@ def cluster_store(
                     except StorylinkError:
                         pass  # no analysis: clustered on its vector and signature alone
         rows = []
-        for item in _items(store, chunk, [times[position[a.id]] for a in chunk]):
-            assignment = clusterer.add(item)
+        for assignment in clusterer.run(_items(store, chunk, [times[position[a.id]] for a in chunk])):
             rows.append(assignment.to_dict())
             counts["assigned"] += 1
             counts["new_stories"] += assignment.new_story
             counts["duplicates"] += assignment.duplicate_of is not None
         store.put_assignments(rows)
+        clusterer.closed.clear()  # closed stories are already persisted through their assignments
         if progress:
             progress(counts["replayed"] + counts["assigned"], len(articles))
     return counts

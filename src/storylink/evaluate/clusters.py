@@ -14,13 +14,41 @@ Baselines run on the same stream in the same process:
 
 from __future__ import annotations
 
+import hashlib
+import json
+import math
+import os
 from collections import defaultdict
-from collections.abc import Hashable, Mapping, Sequence
-from typing import Any
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-__all__ = ["pairwise", "bcubed", "ari", "tfidf_single_pass", "minhash_only", "format_table"]
+if TYPE_CHECKING:
+    from ..cluster import Assignment, ClusterItem, Clusterer
+
+__all__ = [
+    "pairwise",
+    "bcubed",
+    "ari",
+    "tfidf_single_pass",
+    "minhash_only",
+    "format_table",
+    "SemevalArticle",
+    "semeval_split",
+    "semeval_items",
+    "labelled_pairs",
+    "vectors_for",
+    "entities_for",
+    "synthetic_stream",
+    "synthetic_items",
+    "cluster_stream",
+    "evaluate_semeval_stream",
+    "evaluate_synthetic",
+    "seeds_together",
+]
 
 
 def _prf(tp: float, fp: float, fn: float) -> dict[str, float]:
@@ -70,27 +98,33 @@ def ari(predicted: Mapping[str, Hashable], gold: Mapping[str, Hashable]) -> floa
 
 
 def tfidf_single_pass(ids: Sequence[str], texts: Sequence[str], threshold: float) -> dict[str, int]:
-    """Single-pass clustering: join the story with the most similar TF-IDF centroid above ``threshold``."""
+    """Single-pass clustering: join the story with the most similar TF-IDF centroid above ``threshold``.
+
+    A centroid is the sum of its members, so its dot product with an article is
+    a sum of Gram-matrix entries: one sparse product up front, then O(stories)
+    per article instead of a dense centroid matrix over the whole vocabulary."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
+    if not texts:
+        return {}
     x = TfidfVectorizer(sublinear_tf=True, min_df=1).fit_transform(texts)
-    x = x.toarray().astype(np.float32) if x.shape[1] < 50_000 else x
-    centroids: list[np.ndarray] = []
+    gram = (x @ x.T).toarray()
+    cluster = np.full(len(ids), -1, dtype=np.int64)
+    norm2: list[float] = []
     out: dict[str, int] = {}
     for i, aid in enumerate(ids):
-        row = np.asarray(x[i].todense()).ravel() if hasattr(x[i], "todense") else x[i]
-        best, best_sim = -1, threshold
-        if centroids:
-            c = np.vstack(centroids)
-            sims = c @ row / np.maximum(np.linalg.norm(c, axis=1) * (np.linalg.norm(row) or 1.0), 1e-9)
+        best = -1
+        if norm2:
+            dots = np.bincount(cluster[:i], weights=gram[:i, i], minlength=len(norm2))
+            sims = dots / np.maximum(np.sqrt(norm2) * math.sqrt(gram[i, i] or 1.0), 1e-9)
             j = int(np.argmax(sims))
-            if sims[j] >= best_sim:
+            if sims[j] >= threshold:
                 best = j
+                norm2[j] += 2 * dots[j] + gram[i, i]
         if best < 0:
-            centroids.append(row.copy())
-            best = len(centroids) - 1
-        else:
-            centroids[best] = centroids[best] + row
+            norm2.append(float(gram[i, i]))
+            best = len(norm2) - 1
+        cluster[i] = best
         out[aid] = best
     return out
 
@@ -117,3 +151,234 @@ def format_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> s
     widths = [max(len(x) for x in col) for col in zip(head, *body)]
     line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths))  # noqa: E731
     return "\n".join([line(head), line(["-" * w for w in widths]), *map(line, body)])
+
+
+# -- SemEval-2022 Task 8 as a stream -----------------------------------------------------------
+
+SAME_MAX, DIFFERENT_MIN = 1.5, 3.0  # Overall score bounds of "same story" / "different story"
+
+
+@dataclass(frozen=True, slots=True)
+class SemevalArticle:
+    id: str  # one half of a pair_id (machine-translated copies carry a language suffix)
+    language: str
+    text: str
+
+
+def semeval_split(data_dir: Path, split: str) -> tuple[list[SemevalArticle], list[tuple[str, str, float]]]:
+    """Distinct articles of ``<split>.jsonl`` in file order, and its pairs ``(a, b, Overall)``."""
+    path = Path(data_dir) / f"{split}.jsonl"
+    if not path.exists():
+        from ..errors import MissingInput
+
+        raise MissingInput(f"SemEval split {split!r} not found; expected {path}", source=str(path))
+    articles: dict[str, SemevalArticle] = {}
+    pairs: list[tuple[str, str, float]] = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            a, b = row["pair_id"].split("_")
+            articles.setdefault(a, SemevalArticle(a, row["lang1"], row["text1"]))
+            articles.setdefault(b, SemevalArticle(b, row["lang2"], row["text2"]))
+            pairs.append((a, b, float(row["scores"]["Overall"])))
+    return list(articles.values()), pairs
+
+
+def labelled_pairs(pairs: Iterable[tuple[str, str, float]]) -> list[tuple[str, str, bool]]:
+    """``(a, b, same)`` for the clear pairs only (Overall <= 1.5 or >= 3.0)."""
+    return [(a, b, o <= SAME_MAX) for a, b, o in pairs if o <= SAME_MAX or o >= DIFFERENT_MIN]
+
+
+def _cache_dir() -> Path:
+    env = os.environ.get("STORYLINK_CACHE")
+    return Path(env) if env else Path(__file__).resolve().parents[3] / ".cache"
+
+
+def _text_key(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def vectors_for(articles: Sequence[SemevalArticle], *, cache: Path | None = None) -> np.ndarray:
+    """USE vectors, from the cache of all SemEval texts when it is there (else encoded now)."""
+    cache = cache or _cache_dir()
+    out = np.zeros((len(articles), 512), dtype=np.float32)
+    todo = list(range(len(articles)))
+    ids_path, vec_path = cache / "use_semeval_ids.json", cache / "use_semeval.npy"
+    if ids_path.exists() and vec_path.exists():
+        row_of = {aid: i for i, aid in enumerate(json.loads(ids_path.read_text(encoding="utf-8")))}
+        stored = np.load(vec_path, mmap_mode="r")
+        todo = []
+        for i, art in enumerate(articles):
+            if art.id in row_of:
+                out[i] = stored[row_of[art.id]]
+            else:
+                todo.append(i)
+    if not todo:
+        return out
+    # Derived texts (trimmed, reordered copies) are cached by text hash beside the id cache.
+    extra_path = cache / "cluster_use_extra.npz"
+    extra: dict[str, np.ndarray] = {}
+    if extra_path.exists():
+        with np.load(extra_path) as stored_extra:
+            extra = dict(zip(stored_extra["keys"].tolist(), stored_extra["vectors"]))
+    missing: dict[str, str] = {}
+    for i in todo:
+        key = _text_key(articles[i].text)
+        if key not in extra:
+            missing[key] = articles[i].text
+    if missing:
+        from ..vectors import encode_use
+
+        keys = list(missing)
+        for start in range(0, len(keys), 32):
+            chunk = keys[start : start + 32]
+            for key, vec in zip(chunk, encode_use([missing[k] for k in chunk])):
+                extra[key] = vec
+        cache.mkdir(parents=True, exist_ok=True)
+        np.savez(extra_path, keys=np.array(list(extra)), vectors=np.stack(list(extra.values())))
+    for i in todo:
+        out[i] = extra[_text_key(articles[i].text)]
+    return out
+
+
+def entities_for(articles: Sequence[SemevalArticle], *, cache: Path | None = None) -> list["Any"]:
+    """``Analysis`` per article (``None`` where analysis fails), entity keys cached by text hash.
+
+    Only what clustering reads is cached (entity keys and types, language), as a
+    light stand-in ``Analysis``."""
+    from ..document import Analysis, Entity
+
+    cache = cache or _cache_dir()
+    path = cache / "cluster_entities.json"
+    stored: dict[str, Any] = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    out = []
+    changed = False
+    for art in articles:
+        key = f"{art.language}:{_text_key(art.text)}"
+        if key not in stored:
+            stored[key] = _analyse(art)
+            changed = True
+        data = stored[key]
+        ents = tuple(Entity(0, 0, "", t, k) for t, k in data["entities"])
+        out.append(Analysis(art.id, "cache", data["language"], 1.0, len(art.text), entities=ents))
+    if changed:
+        cache.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
+    return out
+
+
+def _analyse(art: SemevalArticle) -> dict[str, Any]:
+    from .. import analyze
+    from ..document import Article
+    try:
+        analysis = analyze(Article(id=art.id, text=art.text, language=art.language))
+    except Exception:  # noqa: BLE001 - batch work: an article the analyzer fails on clusters without entities
+        return {"language": art.language, "entities": []}
+    return {"language": analysis.language, "entities": sorted({(e.type, e.key) for e in analysis.entities})}
+
+
+def semeval_items(articles: Sequence[SemevalArticle], times: Sequence[float] | None = None, *,
+                  cache: Path | None = None) -> list["ClusterItem"]:
+    """Cluster items of ``articles`` (times default to file order, one second apart)."""
+    from ..cluster import item_from
+
+    vectors = vectors_for(articles, cache=cache)
+    analyses = entities_for(articles, cache=cache)
+    times = times if times is not None else [float(i) for i in range(len(articles))]
+    return [item_from(a.id, t, a.text, an, v) for a, t, an, v in zip(articles, times, analyses, vectors)]
+
+
+def cluster_stream(items: Iterable["ClusterItem"], clusterer: "Clusterer | None" = None
+                   ) -> tuple[dict[str, str], list["Assignment"]]:
+    """Run a clusterer over ``items``; final story id per article (merges resolved)."""
+    from ..cluster import Clusterer
+
+    clusterer = clusterer or Clusterer()
+    assignments = list(clusterer.run(items))
+    return clusterer.labels(assignments), assignments
+
+
+def _tuned_tfidf(ids: Sequence[str], texts: Sequence[str], score: Any) -> tuple[dict[str, int], float]:
+    """TF-IDF single pass at the threshold that scores best on this stream (an upper bound)."""
+    best: tuple[float, dict[str, int], float] = (-1.0, {}, 0.0)
+    for threshold in (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6):
+        labels = tfidf_single_pass(ids, texts, threshold)
+        value = score(labels)
+        if value > best[0]:
+            best = (value, labels, threshold)
+    return best[1], best[2]
+
+
+def evaluate_semeval_stream(data_dir: Path, *, split: str = "dev", limit: int | None = None,
+                            cache: Path | None = None) -> list[dict[str, Any]]:
+    """Task (a): all articles of a split as one stream (file order, no dates).
+
+    Pairwise P/R/F1 of "same story" over the split's clear pairs, for storylink
+    and both baselines (TF-IDF threshold tuned on this very stream). ``limit``
+    keeps the articles of the first ``limit`` pairs (a quick test)."""
+    articles, pairs = semeval_split(data_dir, split)
+    if limit is not None:
+        pairs = pairs[:limit]
+        wanted = {x for a, b, _ in pairs for x in (a, b)}
+        articles = [a for a in articles if a.id in wanted]
+    gold = labelled_pairs(pairs)
+    ids, texts = [a.id for a in articles], [a.text for a in articles]
+    ours, assignments = cluster_stream(semeval_items(articles, cache=cache))
+    tfidf, threshold = _tuned_tfidf(ids, texts, lambda labels: pairwise(labels, gold)["f1"])
+    rows = [
+        {"method": "storylink"} | pairwise(ours, gold) | {"stories": len(set(ours.values()))},
+        {"method": f"tfidf single pass (t={threshold})"} | pairwise(tfidf, gold)
+        | {"stories": len(set(tfidf.values()))},
+        {"method": "minhash only"} | pairwise(minhash_only(ids, texts), gold)
+        | {"stories": len(set(minhash_only(ids, texts).values()))},
+    ]
+    return rows
+
+
+def evaluate_synthetic(*, stories: int = 200, seed: int = 7, splits: Sequence[str] = ("train", "dev"),
+                       data_dir: Path | None = None, cache: Path | None = None) -> list[dict[str, Any]]:
+    """Task (b): the synthetic stream of ``bench/synth.py``; BCubed P/R/F1 and ARI for all three methods."""
+    stream = synthetic_stream(stories=stories, seed=seed, splits=splits, data_dir=data_dir)
+    gold = {s.id: s.story for s in stream}
+    ids, texts = [s.id for s in stream], [s.text for s in stream]
+    items = synthetic_items(stream, cache=cache)
+    ours, _ = cluster_stream(items)
+    tfidf, threshold = _tuned_tfidf(ids, texts, lambda labels: bcubed(labels, gold)["f1"])
+    rows = []
+    for method, labels in (("storylink", ours), (f"tfidf single pass (t={threshold})", tfidf),
+                           ("minhash only", minhash_only(ids, texts))):
+        rows.append({"method": method} | bcubed(labels, gold) | {"ari": ari(labels, gold),
+                                                                   "stories": len(set(labels.values()))})
+    return rows
+
+
+def synthetic_stream(*, stories: int, seed: int, splits: Sequence[str], data_dir: Path | None = None) -> list[Any]:
+    """``bench/synth.make_stream`` (the bench folder sits beside the package in the repository)."""
+    import sys
+
+    bench = Path(__file__).resolve().parents[3] / "bench"
+    if str(bench) not in sys.path:
+        sys.path.insert(0, str(bench))
+    from synth import make_stream  # type: ignore[import-not-found]
+
+    return make_stream(stories=stories, seed=seed, splits=splits, data_dir=data_dir)
+
+
+def synthetic_items(stream: Sequence[Any], *, cache: Path | None = None) -> list["ClusterItem"]:
+    """Items of a synthetic stream: derived texts get their own vectors and analyses."""
+    articles = [SemevalArticle(s.id, s.language, s.text) for s in stream]
+    return semeval_items(articles, [s.published for s in stream], cache=cache)
+
+
+def seeds_together(paths: Sequence[Path]) -> dict[str, Any]:
+    """Task (c): cluster the seed texts as one stream; do they share one story?"""
+    from .. import analyze
+    from ..cluster import item_from
+    from ..vectors import encode_use
+
+    texts = [Path(p).read_text(encoding="utf-8") for p in paths]
+    vectors = encode_use(texts)
+    items = [item_from(Path(p).stem, float(i), t, analyze(t), v) for i, (p, t, v) in enumerate(zip(paths, texts, vectors))]
+    labels, assignments = cluster_stream(items)
+    return {"together": len(set(labels.values())) == 1, "stories": sorted(set(labels.values())),
+            "probabilities": [a.probability for a in assignments], "duplicate_of": [a.duplicate_of for a in assignments]}

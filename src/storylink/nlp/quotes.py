@@ -534,7 +534,7 @@ def _is_title(text: str, span: _Mark) -> bool:
     """A name in marks (Hotel "Metropole", die Zeitung "Bild", das "Wall Street Journal")."""
     content = text[span.start:span.end]
     words = content.split()
-    if len(words) > 5 or content[-1] in ".!?,:;" or not _UPPER.match(content):
+    if not words or len(words) > 5 or content[-1] in ".!?,:;" or not _UPPER.match(content):
         return False
     capitalised = all(_UPPER.match(w) or w in {"of", "the", "and", "für", "der", "die", "das", "von", "&"}
                       for w in words)
