@@ -19,12 +19,14 @@ import hashlib
 import types
 import typing
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from typing import Any, TypeVar
 
 __all__ = [
     "Record",
     "Article",
     "article_id",
+    "published_datetime",
     "Paragraph",
     "Sentence",
     "Token",
@@ -86,6 +88,24 @@ def _load(hint: Any, value: Any) -> Any:
     if isinstance(hint, type) and issubclass(hint, Record):
         return hint.from_dict(value)
     return value
+
+
+def published_datetime(value: str | None) -> datetime | None:
+    """An ISO 8601 date or date-time as an aware datetime (naive values are UTC); ``None`` when
+    absent or unparseable, so dated and undated, zoned and naive values all order.
+
+        >>> published_datetime("2019-02-28T10:00:00+07:00").isoformat()
+        '2019-02-28T10:00:00+07:00'
+        >>> published_datetime("2019-02-28").tzinfo, published_datetime("gestern")
+        (datetime.timezone.utc, None)
+    """
+    if not value:
+        return None
+    try:
+        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
 
 
 def article_id(text: str) -> str:

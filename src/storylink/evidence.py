@@ -50,7 +50,7 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz
 
-from .document import Analysis, Entity, Record
+from .document import Analysis, Entity, Record, published_datetime
 
 __all__ = [
     "SharedEntity",
@@ -397,21 +397,10 @@ def _share(passages: list[CopiedPassage], words: _Words, side: str) -> float:
 
 
 def _direction(published_a: str | None, published_b: str | None) -> str | None:
-    ta, tb = _timestamp(published_a), _timestamp(published_b)
+    ta, tb = published_datetime(published_a), published_datetime(published_b)
     if ta is None or tb is None or ta == tb:
         return None
     return "a→b" if ta < tb else "b→a"
-
-
-def _timestamp(value: str | None) -> dt.datetime | None:
-    if not value:
-        return None
-    try:
-        t = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    # A date without a zone is compared as UTC, so a naive and an aware time still order.
-    return t if t.tzinfo else t.replace(tzinfo=dt.timezone.utc)
 
 
 # --- unit vectors ------------------------------------------------------------------

@@ -27,7 +27,7 @@ import threading
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import timezone
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -35,7 +35,7 @@ from typing import Any
 import numpy as np
 
 from .config import Settings
-from .document import Analysis, Article
+from .document import Analysis, Article, published_datetime
 from .errors import NotFound, StoreError
 
 __all__ = ["Store", "SQLiteStore", "open_store", "MIGRATIONS", "StoredAssignment", "published_key"]
@@ -111,14 +111,10 @@ def published_key(published: str | None) -> str | None:
         >>> published_key("2019-02-27T10:00:00+07:00"), published_key("2019-02-27")
         ('2019-02-27T03:00:00.000', '2019-02-27T00:00:00.000')
     """
-    if not published:
+    when = published_datetime(published)
+    if when is None:
         return None
-    try:
-        when = datetime.fromisoformat(published.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if when.tzinfo is not None:
-        when = when.astimezone(timezone.utc).replace(tzinfo=None)
+    when = when.astimezone(timezone.utc)
     return when.strftime("%Y-%m-%dT%H:%M:%S.") + f"{when.microsecond // 1000:03d}"
 
 

@@ -16,13 +16,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from typing import Any
 
 import numpy as np
 
 from .config import Settings
-from .document import Analysis, Article, Record
+from .document import Analysis, Article, Record, published_datetime
 from .neardup import Signature
 from .store import Store
 
@@ -52,15 +51,8 @@ class Story(Record):
 
 def published_seconds(value: str | None) -> float | None:
     """Seconds since the epoch of an ISO date/date-time (naive values taken as UTC)."""
-    if not value:
-        return None
-    try:
-        dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=timezone.utc)
-    return dt.timestamp()
+    when = published_datetime(value)
+    return None if when is None else when.timestamp()
 
 
 def _vector_text(article: Article) -> str:

@@ -252,7 +252,7 @@ def main(argv: list[str] | None = None) -> None:
     print("CRF + rules (what find_entities ships):\n" + evaluate(held).table())
     onb = args.data / "alt" / "europeana_de_onb.jsonl"
     if onb.exists():
-        print(f"Europeana ONB (not trained on; PER/LOC/ORG, 18th-century OCR):\n"
+        print("Europeana ONB (not trained on; PER/LOC/ORG, 18th-century OCR):\n"
               + evaluate(load(onb), types=("PER", "LOC", "ORG")).table())
 
 
