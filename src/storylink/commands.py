@@ -154,6 +154,11 @@ def settings_cmd(as_json: bool) -> None:
         click.echo(f"{s.name:20} {current[s.name]!s:40} {s.help}")
 
 
+def _require(path: str, what: str) -> None:
+    if not Path(path).exists():
+        raise MissingInput(f"{what} not found", source=path)
+
+
 @cli.group("eval")
 def eval_group() -> None:
     """Measure quality on labelled data."""
@@ -167,8 +172,7 @@ def eval_analysis(gold: str, as_json: bool) -> None:
     from .evaluate.analysis import format_table, score_gold
 
     with _errors():
-        if not Path(gold).exists():
-            raise MissingInput("gold file not found", source=gold)
+        _require(gold, "gold file")
         scores = score_gold(gold)
     if as_json:
         _echo_json(scores)
@@ -283,8 +287,7 @@ def eval_semeval(data_dir: str, as_json: bool) -> None:
     from .evaluate import semeval
 
     with _errors():
-        if not Path(data_dir).is_dir():
-            raise MissingInput("SemEval data directory not found", source=data_dir)
+        _require(data_dir, "SemEval data directory")
         table = semeval.evaluate(data_dir)
     if as_json:
         _echo_json(table.to_dict())
@@ -381,8 +384,7 @@ def eval_clusters(data_dir: str, stories: int, as_json: bool) -> None:
     from .evaluate import clusters
 
     with _errors():
-        if not Path(data_dir).is_dir():
-            raise MissingInput("SemEval data directory not found", source=data_dir)
+        _require(data_dir, "SemEval data directory")
         semeval_rows = clusters.evaluate_semeval_stream(Path(data_dir))
         synthetic_rows = clusters.evaluate_synthetic(stories=stories, data_dir=Path(data_dir))
         seeds_dir = Path(data_dir).resolve().parents[1] / "seeds"

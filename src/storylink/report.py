@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .document import Analysis
+from .document import Analysis, Quote
 
 __all__ = ["render_analysis_terminal", "render_analysis_summary"]
 
@@ -25,6 +25,22 @@ def _entity_groups(analysis: Analysis) -> list[tuple[str, str, int, list[str]]]:
         groups[(e.type, e.key)].append(e.text)
     rows = [(t, k, len(v), sorted(set(v), key=v.index)) for (t, k), v in groups.items()]
     return sorted(rows, key=lambda r: (-r[2], r[0], r[1]))
+
+
+def _table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]], console: Console) -> None:
+    table = Table(title=title)
+    for col in columns:
+        table.add_column(col)
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
+
+
+def _speaker(q: Quote) -> str:
+    who = q.speaker or "?"
+    if q.addressee or q.date:
+        who += f" → {q.addressee or '?'}" + (f", {q.date}" if q.date else "")
+    return who
 
 
 def render_analysis_summary(analysis: Analysis, console: Console) -> None:
@@ -55,41 +71,20 @@ def render_analysis_terminal(analysis: Analysis, text: str, console: Console) ->
     )
 
     if analysis.entries:
-        table = Table(title=f"Live-ticker entries ({len(analysis.entries)})", show_lines=False)
-        table.add_column("#", justify="right")
-        table.add_column("headline")
-        table.add_column("times")
-        for e in analysis.entries:
-            table.add_row(str(e.order + 1), _short(e.headline, 80), ", ".join(t.value or t.text for t in e.times))
-        console.print(table)
-
+        _table(f"Live-ticker entries ({len(analysis.entries)})", ("#", "headline", "times"),
+               [(str(e.order + 1), _short(e.headline, 80), ", ".join(t.value or t.text for t in e.times))
+                for e in analysis.entries], console)
     groups = _entity_groups(analysis)
     if groups:
-        table = Table(title=f"Entities ({len(groups)} distinct, {len(analysis.entities)} mentions)")
-        for col in ("type", "key", "n", "forms"):
-            table.add_column(col)
-        for t, k, n, forms in groups:
-            table.add_row(t, k, str(n), _short(" · ".join(forms), 60))
-        console.print(table)
-
+        _table(f"Entities ({len(groups)} distinct, {len(analysis.entities)} mentions)", ("type", "key", "n", "forms"),
+               [(t, k, str(n), _short(" · ".join(forms), 60)) for t, k, n, forms in groups], console)
     if analysis.quotes:
-        table = Table(title=f"Quotes ({len(analysis.quotes)})")
-        for col in ("speaker", "kind", "quote"):
-            table.add_column(col)
-        for q in analysis.quotes:
-            who = q.speaker or "?"
-            if q.addressee or q.date:
-                who += f" → {q.addressee or '?'}" + (f", {q.date}" if q.date else "")
-            table.add_row(who, q.kind, _short(q.text, 80))
-        console.print(table)
-
+        _table(f"Quotes ({len(analysis.quotes)})", ("speaker", "kind", "quote"),
+               [(_speaker(q), q.kind, _short(q.text, 80)) for q in analysis.quotes], console)
     if analysis.times:
-        table = Table(title=f"Times ({len(analysis.times)})")
-        for col in ("kind", "text", "value"):
-            table.add_column(col)
-        for t in analysis.times:
-            table.add_row(t.kind, _short(t.text, 40), (t.value or "–") + (" (local)" if t.local else ""))
-        console.print(table)
+        _table(f"Times ({len(analysis.times)})", ("kind", "text", "value"),
+               [(t.kind, _short(t.text, 40), (t.value or "–") + (" (local)" if t.local else ""))
+                for t in analysis.times], console)
 
     if analysis.noise:
         console.print(
