@@ -99,3 +99,38 @@ def test_chunks_are_pieces_of_the_text(seed_ticker_text):
 
     # Only white space between chunks is left out.
     assert sum(solid(seed_ticker_text[s:e]) for s, e in spans) == solid(seed_ticker_text)
+
+
+def test_stored_profiles_are_built_once_and_carry_evidence_vectors(tmp_path, seed_agency_text, seed_ticker_text,
+                                                                    seed_agency, seed_ticker):
+    from storylink.compare import stored_profiles
+    from storylink.config import Settings
+    from storylink.document import Article
+    from storylink.evidence import quote_units, sentence_units
+    from storylink.store import open_store
+
+    analyses = [seed_agency, seed_ticker]
+    seed_agency, seed_ticker = Article.from_text(seed_agency_text), Article.from_text(seed_ticker_text)
+    with open_store(Settings(db=str(tmp_path / "s.db"))) as store:
+        for article in (seed_agency, seed_ticker):
+            store.put_article(article)
+        first = stored_profiles(store, [seed_agency, seed_ticker], analyses)
+        calls = []
+        store_compute = store.cached_arrays
+
+        def counting(ids, model, compute):
+            return store_compute(ids, model, lambda missing: calls.append(missing) or compute(missing))
+
+        store.cached_arrays = counting
+        again = stored_profiles(store, [seed_agency, seed_ticker], analyses)
+    assert calls == []  # the second read builds nothing
+    for p, q, article, analysis in zip(first, again, [seed_agency, seed_ticker], analyses):
+        assert len(p.sentence_use) == len(sentence_units(article.text, analysis))
+        assert len(p.quote_use) == len(quote_units(analysis)) > 0
+        np.testing.assert_array_equal(p.sentence_use, q.sentence_use)
+        np.testing.assert_allclose(pair_features(p, first[1]), pair_features(q, again[1]), equal_nan=True)
+    # With stored vectors, evidence encodes nothing and finds the same as from scratch.
+    with_profiles = compare(seed_agency, seed_ticker, analyses=tuple(analyses), profiles=tuple(again))
+    fresh = compare(seed_agency, seed_ticker, analyses=tuple(analyses))
+    assert with_profiles.evidence == fresh.evidence
+    assert with_profiles.scores == fresh.scores

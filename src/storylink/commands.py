@@ -245,6 +245,20 @@ def _article_and_analysis(ref: str, settings: Settings) -> tuple[Article, Analys
         return load_article(ref, settings), None
 
 
+def _stored_profiles(sides: list[tuple[str, Article, Analysis | None]], settings: Settings) -> tuple[Any, Any]:
+    """Profiles of the sides that are stored articles (kept in the store for next time); ``None`` for files."""
+    from .compare import stored_profiles
+    from .store import open_store
+
+    stored = [(ref, article, analysis) for ref, article, analysis in sides if ref != "-" and not Path(ref).exists()]
+    if not stored:
+        return None, None
+    with open_store(settings) as store:
+        found = dict(zip([r for r, _, _ in stored], stored_profiles(store, [a for _, a, _ in stored],
+                                                                   [an for _, _, an in stored])))
+    return found.get(sides[0][0]), found.get(sides[1][0])
+
+
 @cli.command("compare")
 @click.argument("a", metavar="A")
 @click.argument("b", metavar="B")
@@ -260,7 +274,9 @@ def compare_cmd(a: str, b: str, html_out: str | None, no_evidence: bool, db: str
     with _errors():
         art_a, an_a = _article_and_analysis(a, settings)
         art_b, an_b = _article_and_analysis(b, settings)
-        result = compare(art_a, art_b, settings=settings, analyses=(an_a, an_b), evidence=not no_evidence)
+        profiles = _stored_profiles([(a, art_a, an_a), (b, art_b, an_b)], settings)
+        result = compare(art_a, art_b, settings=settings, analyses=(an_a, an_b), profiles=profiles,
+                         evidence=not no_evidence)
     data = result.to_dict()
     if html_out:
         from .views import render_comparison_html

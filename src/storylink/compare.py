@@ -24,6 +24,7 @@ Example::
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib.resources import files
 from typing import Any
@@ -33,13 +34,16 @@ import numpy as np
 from .config import Settings
 from .document import Analysis, Article, Record
 from .errors import ModelError, UnknownLanguage
-from .features import FEATURE_NAMES, Idf, Profile, build_profile, pair_features
+from .features import FEATURE_NAMES, Idf, Profile, build_profile, build_profiles, pair_features
 
-__all__ = ["FACETS", "Comparison", "Model", "compare", "compare_profiles", "load_model"]
+__all__ = ["FACETS", "PROFILE_MODEL", "Comparison", "Model", "compare", "compare_profiles", "load_model",
+           "stored_profiles"]
 
 #: The SemEval facets, lower-case, in the model's order.
 FACETS = ("geography", "entities", "time", "narrative", "overall", "style", "tone")
 MODEL_NAME = "compare-v1"
+#: Store key of an article's ``Profile``; bump it when what a profile holds changes.
+PROFILE_MODEL = "profile-v2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +166,25 @@ def compare_profiles(pairs: list[tuple[Profile, Profile]]) -> tuple[np.ndarray, 
         return np.zeros((0, len(FACETS))), np.zeros(0)
     x = np.stack([pair_features(p, q, idf=model.idf) for p, q in pairs])
     return model.predict(x)
+
+
+def stored_profiles(store: Any, articles: Sequence[Article], analyses: Sequence[Analysis | None]) -> list[Profile]:
+    """Profiles of stored articles: read from ``store``, the missing ones built in one batch and stored.
+
+    A profile is the expensive part of a comparison (sentence vectors), so
+    articles compared or clustered again cost numpy only.
+    """
+    from .analyze import ANALYZER_VERSION
+
+    given = {a.id: (a, an) for a, an in zip(articles, analyses)}
+
+    def build(ids: list[str]) -> list[dict[str, np.ndarray]]:
+        built = build_profiles([given[i][0] for i in ids], [given[i][1] for i in ids])
+        return [p.to_arrays() for p in built]
+
+    # Entity keys and dates come from the analysis, so a new analyzer means new profiles.
+    found = store.cached_arrays([a.id for a in articles], f"{PROFILE_MODEL}+{ANALYZER_VERSION}", build)
+    return [Profile.from_arrays(found[a.id]) for a in articles]
 
 
 def compare(

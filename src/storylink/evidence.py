@@ -64,6 +64,7 @@ __all__ = [
     "find_evidence",
     "quote_units",
     "sentence_units",
+    "unit_texts",
 ]
 
 #: Words per shingle that seed a copied passage.
@@ -447,8 +448,10 @@ def quote_units(analysis: Analysis | None) -> list[tuple[int, int, int]]:
     return out
 
 
-def _unit_texts(analysis: Analysis, units: list[tuple[int, int, int]]) -> list[str]:
+def unit_texts(analysis: Analysis, units: list[tuple[int, int, int]] | None = None) -> list[str]:
+    """The texts of ``quote_units`` (the rows of a profile's ``quote_use``)."""
     quotes = analysis.quotes
+    units = quote_units(analysis) if units is None else units
     return [quotes[k].text[s - quotes[k].start:e - quotes[k].start] for s, e, k in units]
 
 
@@ -524,7 +527,7 @@ def _quote_matches(a: Analysis | None, a_profile: Any, b: Analysis | None, b_pro
     speakers_b = {q.speaker for q in b.quotes if q.speaker}
     if not ua or not ub or not any(q.speaker in speakers_b for q in a.quotes):
         return ()
-    ta, tb = _unit_texts(a, ua), _unit_texts(b, ub)
+    ta, tb = unit_texts(a, ua), unit_texts(b, ub)
     va = _vectors(ta, getattr(a_profile, "quote_use", None))
     vb = _vectors(tb, getattr(b_profile, "quote_use", None))
     sim = va @ vb.T

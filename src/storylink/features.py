@@ -176,7 +176,10 @@ class Profile:
     range of each row in the article text, so evidence can point at a chunk.
     Hashed sets are sorted unique ``int64`` arrays. ``entities`` and ``dates``
     are ``None`` when no analysis with that layer was given (features then
-    read as missing, not as "nothing shared").
+    read as missing, not as "nothing shared"). ``sentence_use`` and
+    ``quote_use`` are the USE vectors evidence aligns (one row per
+    ``evidence.sentence_units`` / ``evidence.quote_units`` item), present
+    when an analysis was given: with them a comparison encodes nothing.
     """
 
     article_id: str
@@ -196,10 +199,13 @@ class Profile:
     entities: np.ndarray | None = None
     entity_types: np.ndarray | None = None
     dates: np.ndarray | None = None
+    sentence_use: np.ndarray | None = None
+    quote_use: np.ndarray | None = None
 
     _ARRAYS = (
         "e5", "e5_spans", "use", "use_spans", "word_ids", "word_counts", "char_ids",
         "char_counts", "caps", "numbers", "years", "entities", "entity_types", "dates",
+        "sentence_use", "quote_use",
     )
 
     @property
@@ -281,18 +287,28 @@ def build_profiles(
 
         encode_e5 = encode_e5 or vectors.encode_e5
         encode_use = encode_use or vectors.encode_use
+    from .evidence import sentence_units, unit_texts
+
     items = [Article.from_text(a) if isinstance(a, str) else a for a in articles]
     metas = list(analyses) if analyses is not None else [None] * len(items)
     e5_sp = [e5_spans(a.text) for a in items]
     use_sp = [use_spans(a.text) for a in items]
+    # Chunks, sentences and quotes of every article go to USE as one batch.
+    sent_texts = [[a.text[s:e] for s, e in sentence_units(a.text, an)] if an else [] for a, an in zip(items, metas)]
+    quote_texts = [unit_texts(an) if an else [] for an in metas]
     e5_vecs = encode_e5([a.text[s:e] for a, sp in zip(items, e5_sp) for s, e in sp])
-    use_vecs = encode_use([a.text[s:e] for a, sp in zip(items, use_sp) for s, e in sp])
+    groups = [[a.text[s:e] for s, e in sp] for a, sp in zip(items, use_sp)]
+    use_vecs = encode_use([t for group in (*groups, *sent_texts, *quote_texts) for t in group])
+    sizes = [len(g) for g in (*groups, *sent_texts, *quote_texts)]
+    bounds = np.cumsum([0, *sizes])
+    rows = [use_vecs[bounds[k]:bounds[k + 1]] for k in range(len(sizes))]
+    n = len(items)
     out = []
-    i = j = 0
-    for article, analysis, esp, usp in zip(items, metas, e5_sp, use_sp):
-        out.append(_profile(article, analysis, e5_vecs[i:i + len(esp)], esp, use_vecs[j:j + len(usp)], usp))
+    i = 0
+    for k, (article, analysis, esp, usp) in enumerate(zip(items, metas, e5_sp, use_sp)):
+        extra = (rows[n + k], rows[2 * n + k]) if analysis is not None else (None, None)
+        out.append(_profile(article, analysis, e5_vecs[i:i + len(esp)], esp, rows[k], usp, *extra))
         i += len(esp)
-        j += len(usp)
     return out
 
 
@@ -303,6 +319,8 @@ def _profile(
     e5_sp: list[tuple[int, int]],
     use: np.ndarray,
     use_sp: list[tuple[int, int]],
+    sentence_use: np.ndarray | None = None,
+    quote_use: np.ndarray | None = None,
 ) -> Profile:
     text = article.text
     language = (analysis.language if analysis else None) or article.language or _guess_language(text)
@@ -335,6 +353,8 @@ def _profile(
         entities=entities,
         entity_types=entity_types,
         dates=dates,
+        sentence_use=sentence_use,
+        quote_use=quote_use,
     )
 
 

@@ -25,7 +25,7 @@ import json
 import sqlite3
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import timezone
 from pathlib import Path
@@ -198,6 +198,25 @@ class Store(ABC):
     @abstractmethod
     def get_arrays(self, ids: Sequence[str], model: str) -> dict[str, dict[str, np.ndarray]]:
         """Named arrays per article id; ids without arrays for ``model`` are left out."""
+
+    def cached_arrays(
+        self,
+        ids: Sequence[str],
+        model: str,
+        compute: Callable[[list[str]], list[dict[str, np.ndarray]]],
+    ) -> dict[str, dict[str, np.ndarray]]:
+        """Arrays of ``ids`` for ``model``: stored ones read, the rest computed in one batch and stored.
+
+        ``compute`` gets the missing ids (in the order given) and returns their
+        arrays in that order; one call, so encoders see one batch.
+        """
+        found = self.get_arrays(ids, model)
+        missing = [i for i in dict.fromkeys(ids) if i not in found]
+        if missing:
+            for article_id, arrays in zip(missing, compute(missing), strict=True):
+                self.put_arrays(article_id, model, arrays)
+                found[article_id] = arrays
+        return found
 
     def put_vectors(self, article_id: str, model: str, array: np.ndarray) -> None:
         """Store one float32 array (a vector, or a matrix of sentence vectors)."""

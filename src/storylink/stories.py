@@ -67,15 +67,17 @@ def _cluster_arrays(store: Store, articles: list[Article]) -> dict[str, dict[str
     from .neardup import signatures
     from .vectors import encode_use
 
-    cached = store.get_arrays([a.id for a in articles], DOC_VECTOR_MODEL)
-    missing = [a for a in articles if a.id not in cached]
-    if missing:
-        vectors = encode_use([_vector_text(a) for a in missing])
-        for article, vector, sig in zip(missing, vectors, signatures([a.text for a in missing])):
-            arrays = {"use": vector.astype(np.float32), "minhash": sig.values, "shingles": np.array([sig.size])}
-            store.put_arrays(article.id, DOC_VECTOR_MODEL, arrays)
-            cached[article.id] = arrays
-    return cached
+    by_id = {a.id: a for a in articles}
+
+    def compute(ids: list[str]) -> list[dict[str, np.ndarray]]:
+        todo = [by_id[i] for i in ids]
+        vectors = encode_use([_vector_text(a) for a in todo])
+        return [
+            {"use": vector.astype(np.float32), "minhash": sig.values, "shingles": np.array([sig.size])}
+            for vector, sig in zip(vectors, signatures([a.text for a in todo]))
+        ]
+
+    return store.cached_arrays(list(by_id), DOC_VECTOR_MODEL, compute)
 
 
 def _items(store: Store, articles: list[Article], times: list[float]) -> list[Any]:

