@@ -54,7 +54,7 @@ def analyze(article: Article | str, *, settings: Settings | None = None) -> Anal
             f"text has fewer than {settings.min_chars} non-space characters", source=source
         )
 
-    language, score = _segment.detect_language(text)
+    language, score = _segment.detect_language(text, tuple(settings.languages))
     if article.language:
         language, score = article.language, 1.0
     elif language is None or score < settings.min_language_score or language not in settings.languages:

@@ -120,6 +120,27 @@ def test_article_language(seed_agency_text):
     assert detect_language("12.30 +++ 14.00") == (None, 0.0)
 
 
+SUPPORTED = ("de", "en", "fr", "es", "it", "pl", "tr", "ar", "ru", "zh")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Names dominate: fastText alone is unsure (en/fr/de ~0.2 each); the second opinion decides.
+    ("Trump traf Kim Jong Un in Hanoi am Mittwoch.", "de"),
+    ("Putin in Moskau.", "de"),
+    ("Trump met Kim Jong Un in Hanoi on Wednesday.", "en"),
+    ("Macron a rencontré Merkel à Berlin mercredi.", "fr"),
+])
+def test_short_name_heavy_texts(text, expected):
+    lang, score = detect_language(text, SUPPORTED)
+    assert lang == expected and score >= 0.45
+
+
+def test_second_opinion_never_admits_noise_or_overrules_a_confident_guess():
+    assert detect_language("Regeringen meddelade i går att skatterna sänks.", SUPPORTED)[0] == "sv"
+    lang, score = detect_language("xkcd qwrt zzpl", SUPPORTED)
+    assert score < 0.35  # below the analyzer's gate: refused as unknown
+
+
 def test_embedded_tweets_are_english(seed_ticker_text):
     paragraphs, sentences = segment(seed_ticker_text)
     english = [p for p in paragraphs if p.language == "en"]

@@ -88,20 +88,61 @@ def _score_of(guesses: list[tuple[str, float]], lang: str | None) -> float:
     return sum(s for c, s in guesses if c == lang)
 
 
-def detect_language(text: str) -> tuple[str | None, float]:
+def detect_language(text: str, languages: tuple[str, ...] | None = None) -> tuple[str | None, float]:
     """The language of a whole text as an ISO 639-1 code, with the detector's confidence.
 
-    Returns ``(None, 0.0)`` for a text without letters.
+    Returns ``(None, 0.0)`` for a text without letters. When fastText is
+    unsure (short texts full of names: "Trump traf Kim Jong Un in Hanoi am
+    Mittwoch." scores en 0.20, fr 0.20, de 0.20) and ``languages`` names the
+    accepted ones, a second opinion decides: langid.py's character n-gram
+    model (``py3langid``, loaded only then) restricted to ``languages``,
+    averaged with fastText's scores. A confident fastText guess is never
+    overruled, so a clearly Swedish text stays ``sv`` and is refused.
 
     Example::
 
         >>> detect_language("Der Gipfel in Hanoi ist ohne Einigung zu Ende gegangen.")[0]
         'de'
+        >>> detect_language("Trump traf Kim Jong Un in Hanoi am Mittwoch.", ("de", "en", "fr"))[0]
+        'de'
     """
-    guesses = _guesses(text[:_ARTICLE_SAMPLE], k=1)
-    if not guesses or not _LETTER.search(text):
+    if not _LETTER.search(text):
         return None, 0.0
-    return guesses[0]
+    sample = text[:_ARTICLE_SAMPLE]
+    guesses = _guesses(sample, k=5)
+    if not guesses:
+        return None, 0.0
+    if guesses[0][1] >= SECOND_OPINION_BELOW or not languages:
+        return guesses[0]
+    second = _second_opinion(" ".join(sample.split()), tuple(languages))
+    combined = {lang: (_score_of(guesses, lang) + second.get(lang, 0.0)) / 2 for lang in languages}
+    best = max(combined, key=lambda lang: combined[lang])
+    if combined[best] < SECOND_OPINION_MIN or combined[best] <= guesses[0][1]:
+        return guesses[0]
+    return best, combined[best]
+
+
+#: fastText confidence under which ``detect_language`` asks langid.py as well.
+SECOND_OPINION_BELOW = 0.5
+#: Averaged score the two must reach together (noise such as "xkcd qwrt" averages ~0.35).
+SECOND_OPINION_MIN = 0.45
+
+
+@functools.lru_cache(maxsize=4)
+def _langid(languages: tuple[str, ...]) -> Any:
+    from py3langid.langid import _load_identifier
+
+    ident = _load_identifier(norm_probs=True)
+    ident.set_languages([lang for lang in languages if lang in ident.nb_classes] or None)
+    return ident
+
+
+def _second_opinion(text: str, languages: tuple[str, ...]) -> dict[str, float]:
+    try:
+        ident = _langid(languages)
+    except Exception:  # noqa: BLE001 - a second opinion only; fastText's guess stands without it
+        return {}
+    return {lang: float(p) for lang, p in ident.rank(text)}
 
 
 def _own_language(text: str, context: str | None, min_score: float,
