@@ -703,9 +703,7 @@ def _speaker_of(art: _Article, unit: _Unit, cue: _Cue, lo: int) -> _Speaker | No
     if cue.kind == "participle":
         if _PASSIVE.search(art.text, lo, min(unit.end, cue.end + 12)):
             return _NOBODY
-        aux = None
-        for aux in _AUXILIARIES.finditer(art.text, lo, cue.start):
-            break
+        aux = next(_AUXILIARIES.finditer(art.text, lo, cue.start), None)
         if aux is not None:
             found = art.speaker_at(_skip_adverbs(art.text, aux.end(), cue.start), cue.start, bare=True)
             if found is not None:
