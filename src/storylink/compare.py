@@ -8,8 +8,10 @@ each on its 1-4 scale where 1 means very similar: ``geography``,
 story (trained as: Overall <= 1.5 yes, Overall >= 3 no).
 
 The model is a small gradient-boosted forest per facet, blended with a ridge head, over
-``storylink.features.pair_features`` (chunk-level USE and e5 cosines, TF-IDF,
-shared names, numbers, years, entity keys, dates), shipped as arrays in
+``storylink.features.pair_features`` (chunk-level USE and e5 cosines, the
+headline/lead's own e5 vector, a learned per-facet similarity of the e5
+vectors, sentence coverage, TF-IDF, shared names, numbers, years, entity keys
+by type, dates), shipped as arrays in
 ``models/compare-v1.npz`` and evaluated here with numpy, all trees at once;
 ``python -m storylink.train_compare`` rebuilds it.
 
@@ -43,7 +45,7 @@ __all__ = ["FACETS", "PROFILE_MODEL", "Comparison", "Model", "compare", "compare
 FACETS = ("geography", "entities", "time", "narrative", "overall", "style", "tone")
 MODEL_NAME = "compare-v1"
 #: Store key of an article's ``Profile``; bump it when what a profile holds changes.
-PROFILE_MODEL = "profile-v2"
+PROFILE_MODEL = "profile-v3"
 
 
 @dataclass(frozen=True, slots=True)

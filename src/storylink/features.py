@@ -16,6 +16,15 @@ cosine matrix and read its maxima and coverage (how much of each article has
 a close counterpart in the other). The chunker is a regex of its own, not the
 analyzer's sentences, so that profiles do not change when the segmenter does.
 
+The lead (the first chunk: the headline line, or the headline and first
+sentence when no line break follows it) gets an e5 vector of its own, one
+short extra pass per article. Besides plain cosines, the model reads a
+*learned* similarity of the e5 vectors (``Metric``): a ridge regression per
+facet on the element-wise products of the two articles' whole-text and lead
+vectors, fitted by ``train_compare`` and shipped in the model file. It learns
+which directions of the embedding matter for "same story" (events, places)
+and which do not (genre, register), and is cheap: one dot product per facet.
+
 Example::
 
     >>> chunk_spans("Trump traf Kim. Dann flog er heim.", max_chars=20)
@@ -24,6 +33,7 @@ Example::
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import zlib
@@ -37,11 +47,13 @@ from .document import Analysis, Article
 
 __all__ = [
     "Idf",
+    "Metric",
     "Profile",
     "FEATURE_NAMES",
     "build_profile",
     "build_profiles",
     "chunk_spans",
+    "metric_inputs",
     "pair_features",
     "pair_matrix",
 ]
@@ -123,6 +135,12 @@ def e5_spans(text: str) -> list[tuple[int, int]]:
     return _head_tail(chunk_spans(text, max_chars=E5_CHUNK_CHARS), MAX_E5_CHUNKS)
 
 
+def lead_span(text: str) -> tuple[int, int]:
+    """The lead e5 reads on its own: the first sentence chunk (a headline line, or the opening sentences)."""
+    spans = chunk_spans(text, max_chars=USE_CHUNK_CHARS)
+    return spans[0] if spans else (0, len(text))
+
+
 def use_spans(text: str) -> list[tuple[int, int]]:
     """Sentence chunks USE reads (head and tail kept for long texts)."""
     spans = chunk_spans(text, max_chars=USE_CHUNK_CHARS) or [(0, len(text))]
@@ -180,6 +198,7 @@ class Profile:
     ``quote_use`` are the USE vectors evidence aligns (one row per
     ``evidence.sentence_units`` / ``evidence.quote_units`` item), present
     when an analysis was given: with them a comparison encodes nothing.
+    ``lead_e5`` is the e5 vector of the lead (``lead_span``), shape ``(384,)``.
     """
 
     article_id: str
@@ -201,11 +220,12 @@ class Profile:
     dates: np.ndarray | None = None
     sentence_use: np.ndarray | None = None
     quote_use: np.ndarray | None = None
+    lead_e5: np.ndarray | None = None
 
     _ARRAYS = (
         "e5", "e5_spans", "use", "use_spans", "word_ids", "word_counts", "char_ids",
         "char_counts", "caps", "numbers", "years", "entities", "entity_types", "dates",
-        "sentence_use", "quote_use",
+        "sentence_use", "quote_use", "lead_e5",
     )
 
     @property
@@ -296,7 +316,10 @@ def build_profiles(
     # Chunks, sentences and quotes of every article go to USE as one batch.
     sent_texts = [[a.text[s:e] for s, e in sentence_units(a.text, an)] if an else [] for a, an in zip(items, metas)]
     quote_texts = [unit_texts(an) if an else [] for an in metas]
-    e5_vecs = encode_e5([a.text[s:e] for a, sp in zip(items, e5_sp) for s, e in sp])
+    leads = [lead_span(a.text) for a in items]
+    e5_all = encode_e5([a.text[s:e] for a, sp in zip(items, e5_sp) for s, e in sp]
+                       + [a.text[s:e] for a, (s, e) in zip(items, leads)])
+    e5_vecs, lead_vecs = e5_all[:len(e5_all) - len(items)], e5_all[len(e5_all) - len(items):]
     groups = [[a.text[s:e] for s, e in sp] for a, sp in zip(items, use_sp)]
     use_vecs = encode_use([t for group in (*groups, *sent_texts, *quote_texts) for t in group])
     sizes = [len(g) for g in (*groups, *sent_texts, *quote_texts)]
@@ -307,7 +330,8 @@ def build_profiles(
     i = 0
     for k, (article, analysis, esp, usp) in enumerate(zip(items, metas, e5_sp, use_sp)):
         extra = (rows[n + k], rows[2 * n + k]) if analysis is not None else (None, None)
-        out.append(_profile(article, analysis, e5_vecs[i:i + len(esp)], esp, rows[k], usp, *extra))
+        out.append(_profile(article, analysis, e5_vecs[i:i + len(esp)], esp, rows[k], usp, *extra,
+                            lead_e5=lead_vecs[k]))
         i += len(esp)
     return out
 
@@ -321,6 +345,8 @@ def _profile(
     use_sp: list[tuple[int, int]],
     sentence_use: np.ndarray | None = None,
     quote_use: np.ndarray | None = None,
+    *,
+    lead_e5: np.ndarray | None = None,
 ) -> Profile:
     text = article.text
     language = (analysis.language if analysis else None) or article.language or _guess_language(text)
@@ -355,6 +381,7 @@ def _profile(
         dates=dates,
         sentence_use=sentence_use,
         quote_use=quote_use,
+        lead_e5=None if lead_e5 is None else np.asarray(lead_e5, dtype=np.float32).reshape(-1),
     )
 
 
@@ -398,6 +425,64 @@ class Idf:
         return cls(words=out[0], chars=out[1])
 
 
+#: Facets the learned similarity is fitted for, in ``train_compare.FACETS`` order.
+METRIC_FACETS = ("geography", "entities", "time", "narrative", "overall", "style", "tone")
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Metric:
+    """A learned similarity per facet: ``coef @ metric_inputs(p1, p2) + intercept``.
+
+    ``coef`` is ``(facets, 2 * 384)`` (whole-text e5 products, then lead e5
+    products), ``intercept`` ``(facets,)``. ``Metric.none()`` yields NaN
+    features (a model trained without it, or features before it is fitted).
+    """
+
+    coef: np.ndarray
+    intercept: np.ndarray
+
+    @classmethod
+    def none(cls) -> "Metric":
+        return cls(coef=np.zeros((0, 0), dtype=np.float32), intercept=np.zeros(0, dtype=np.float32))
+
+    def apply(self, z: np.ndarray) -> np.ndarray:
+        """The learned similarities of inputs ``z`` (``(n, d)`` or ``(d,)``); NaN when absent."""
+        z = np.asarray(z, dtype=np.float32)
+        if not self.coef.size:
+            return np.full((*z.shape[:-1], len(METRIC_FACETS)), np.nan, dtype=np.float32)
+        # float64: threaded float32 BLAS may round differently run to run, and training must be reproducible.
+        # A row with a NaN input (no lead vector) stays NaN.
+        out = z.astype(np.float64) @ self.coef.T.astype(np.float64) + self.intercept.astype(np.float64)
+        return out.astype(np.float32)
+
+
+def metric_inputs(p1: Profile, p2: Profile) -> np.ndarray:
+    """What ``Metric`` reads: element-wise products of the e5 whole-text and lead vectors (NaN without a lead)."""
+    whole = p1.e5_mean * p2.e5_mean
+    if p1.lead_e5 is None or p2.lead_e5 is None:
+        lead = np.full_like(whole, np.nan)
+    else:
+        lead = p1.lead_e5 * p2.lead_e5
+    return np.concatenate([whole, lead]).astype(np.float32)
+
+
+@functools.lru_cache(maxsize=1)
+def shipped_metric() -> Metric:
+    """The learned similarity shipped in the compare model file (``Metric.none()`` when it has none)."""
+    from importlib.resources import files
+
+    from .compare import MODEL_NAME
+
+    try:
+        with (files("storylink") / "models" / f"{MODEL_NAME}.npz").open("rb") as fh, np.load(fh) as data:
+            if "metric_coef" not in data.files:
+                return Metric.none()
+            return Metric(coef=data["metric_coef"].astype(np.float32),
+                          intercept=data["metric_intercept"].astype(np.float32))
+    except (OSError, ValueError):
+        return Metric.none()
+
+
 def _tfidf_cos(ids1: np.ndarray, c1: np.ndarray, ids2: np.ndarray, c2: np.ndarray, idf: np.ndarray) -> float:
     if not len(ids1) or not len(ids2):
         return 0.0
@@ -432,20 +517,29 @@ FEATURE_NAMES: tuple[str, ...] = (
     "ent_jacc", "ent_contain", "ent_shared", "ent_per", "ent_loc", "ent_org",
     "dates_jacc", "dates_gap",
     "len_min", "len_max", "len_ratio", "same_lang",
+    "lead_e5", "lead_e5_any", "lead_e5_whole",
+    "sent_cov_min", "sent_cov_max", "sent_cov_70", "sent_top5",
+    "per_contain", "per_shared", "loc_contain", "loc_shared", "org_contain", "org_shared",
+    "misc_contain", "misc_shared",
+    *(f"learned_{f}" for f in METRIC_FACETS),
 )
+#: Columns of ``FEATURE_NAMES`` that ``Metric`` fills.
+METRIC_COLUMNS = tuple(range(len(FEATURE_NAMES) - len(METRIC_FACETS), len(FEATURE_NAMES)))
 
 
-def pair_features(p1: Profile, p2: Profile, *, idf: Idf | None = None) -> np.ndarray:
+def pair_features(p1: Profile, p2: Profile, *, idf: Idf | None = None, metric: Metric | None = None) -> np.ndarray:
     """The named features (``FEATURE_NAMES``) of a pair; symmetric in ``p1``/``p2``.
 
-    ``idf`` defaults to the one shipped with the compare model. Missing
-    evidence (no entity layer, no years) is NaN, which the model reads as
-    unknown rather than as "nothing in common".
+    ``idf`` and ``metric`` default to the ones shipped with the compare model.
+    Missing evidence (no entity layer, no years) is NaN, which the model reads
+    as unknown rather than as "nothing in common".
     """
     if idf is None:
         from .compare import load_model
 
         idf = load_model().idf
+    if metric is None:
+        metric = shipped_metric()
     m = pair_matrix(p1, p2)
     rows, cols = m.max(axis=1), m.max(axis=0)
     cov = (float(rows.mean()), float(cols.mean()))
@@ -477,8 +571,36 @@ def pair_features(p1: Profile, p2: Profile, *, idf: Idf | None = None) -> np.nda
         ents[0], ents[1], ents[2], *by_type,
         dates[0], _min_gap(p1.dates, p2.dates),
         min(l1, l2), max(l1, l2), abs(l1 - l2), same,
+        *_lead_features(p1, p2),
+        *_sentence_features(p1, p2),
+        *(v for t in (0, 1, 2, 3) for v in _overlap(_of_type(p1, t), _of_type(p2, t))[1:]),
+        *metric.apply(metric_inputs(p1, p2)).tolist(),
     )
     return np.array(values, dtype=np.float32)
+
+
+def _lead_features(p1: Profile, p2: Profile) -> tuple[float, float, float]:
+    """Lead vs lead, the best lead-to-chunk match either way, and each lead vs the other's whole text (e5)."""
+    if p1.lead_e5 is None or p2.lead_e5 is None:
+        return math.nan, math.nan, math.nan
+    a, b = p1.lead_e5, p2.lead_e5
+    any_ = max(float((a @ p2.e5.T).max()), float((b @ p1.e5.T).max()))
+    whole = (float(a @ p2.e5_mean) + float(b @ p1.e5_mean)) / 2
+    return float(a @ b), any_, whole
+
+
+def _sentence_features(p1: Profile, p2: Profile) -> tuple[float, float, float, float]:
+    """Sentence-level USE coverage (the analysis' sentences): min and max coverage, share >= 0.7, top-5 mean."""
+    s1, s2 = p1.sentence_use, p2.sentence_use
+    if s1 is None or s2 is None or not len(s1) or not len(s2):
+        return math.nan, math.nan, math.nan, math.nan
+    m = s1 @ s2.T
+    rows, cols = m.max(axis=1), m.max(axis=0)
+    cov = (float(rows.mean()), float(cols.mean()))
+    flat = m.ravel()
+    top = flat if len(flat) <= 5 else np.partition(flat, len(flat) - 5)[-5:]
+    share = (float((rows >= 0.7).mean()) + float((cols >= 0.7).mean())) / 2
+    return min(cov), max(cov), share, float(top.mean())
 
 
 def _of_type(p: Profile, code: int) -> np.ndarray | None:
