@@ -68,3 +68,23 @@ def test_bad_reference_is_one_line_and_exit_2(tmp_path):
     result = CliRunner().invoke(cli, ["analyze", "no-such-thing", "--db", str(tmp_path / "s.db")])
     assert result.exit_code == 2
     assert result.stderr.strip().count("\n") == 0 and "no-such-thing" in result.stderr
+
+
+def test_delete_removes_an_article_from_its_story_and_keeps_the_rest(tmp_path):
+    db = str(tmp_path / "s.db")
+    other = TEXT.replace("Gipfel in Hanoi", "Treffen in Hanoi").replace("„Wir werden sehen“", "„Mal sehen“")
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(other, encoding="utf-8")
+    runner = CliRunner()
+    runner.invoke(cli, ["ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--db", db])
+    assert runner.invoke(cli, ["cluster", "--db", db]).exit_code == 0
+    before = json.loads(runner.invoke(cli, ["stories", "--json", "--db", db]).stdout)
+    assert [s["size"] for s in before] == [2]
+    gone, kept = before[0]["articles"]
+    result = runner.invoke(cli, ["delete", gone[:8], "nosuchid", "--db", db, "--json"])
+    assert result.exit_code == 1
+    summary = json.loads(result.stdout)
+    assert summary["deleted"] == [gone] and len(summary["errors"]) == 1 and "nosuchid" in summary["errors"][0]
+    after = json.loads(runner.invoke(cli, ["stories", "--json", "--db", db]).stdout)
+    assert [s["articles"] for s in after] == [[kept]]
+    assert runner.invoke(cli, ["cluster", "--db", db]).exit_code == 0  # replay copes with the gap

@@ -300,7 +300,11 @@ class Clusterer:
         if assignment.new_story:
             self._open(item)
         else:
-            self._join(self.resolve(assignment.story_id), item)
+            story_id = self.resolve(assignment.story_id)
+            if story_id not in self.stories:
+                # The article that opened it was deleted: the story lives on under its id.
+                self.stories[story_id] = _Story(story_id, item.time, item.time)
+            self._join(story_id, item)
 
     def run(self, items: Iterable[ClusterItem]) -> Iterator[Assignment]:
         """``add`` each item, with BLAS on one thread: the per-article products are far

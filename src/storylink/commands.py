@@ -373,6 +373,35 @@ def cluster_cmd(stream: str | None, window_days: float | None, db: str | None, a
         sys.exit(1)
 
 
+@cli.command("delete")
+@click.argument("refs", nargs=-1, required=True, metavar="ID...")
+@_db_option
+@_json_option
+def delete_cmd(refs: tuple[str, ...], db: str | None, as_json: bool) -> None:
+    """Delete stored articles (ids or unique prefixes) with their analyses, vectors, signatures and story places."""
+    from .store import open_store
+
+    deleted: list[str] = []
+    errors: list[str] = []
+    with _errors(), open_store(_settings(db)) as store:
+        for ref in refs:
+            try:
+                article_id = store.resolve_id(ref)
+                store.delete_article(article_id)
+                deleted.append(article_id)
+            except StorylinkError as exc:
+                errors.append(str(exc))
+    if as_json:
+        _echo_json({"deleted": deleted, "errors": errors})
+    else:
+        for article_id in deleted:
+            click.echo(f"deleted {article_id}")
+        for line in errors:
+            click.echo(line, err=True)
+    if errors:
+        raise SystemExit(1)
+
+
 @cli.command("stories")
 @click.option("--min-size", type=int, default=1, show_default=True, help="only stories with this many articles")
 @_db_option
