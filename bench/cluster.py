@@ -8,7 +8,9 @@ figures are the clustering alone, given vectors. Near-duplicate detection
 (MinHash signature + LSH query + insert) is timed on synthetic ~1.5 kB texts, and the
 cost of the vectors themselves (USE-multilingual on real articles) is reported
 apart. Baseline in the same run: brute-force single pass over all open story
-centroids (no candidate generation).
+centroids (no candidate generation). ``--second-stage N`` also times the
+clusterer with its second stage (the compare model on the best candidate
+stories) on N real SemEval dev articles whose profiles are in the cache.
 
 The machine is shared, so each rate is given by wall clock and per CPU-second
 of this process (``time.process_time``); the load average is printed beside.
@@ -27,7 +29,7 @@ import time
 
 import numpy as np
 
-from _common import rss_mb, semeval_texts
+from _common import SEMEVAL, rss_mb, semeval_texts
 from synth import make_vector_stream
 
 
@@ -119,6 +121,25 @@ def bench_neardup(n: int) -> tuple[float, float, int]:
     return n / (time.perf_counter() - start), n / (time.process_time() - start_cpu), found
 
 
+def bench_second_stage(n: int) -> dict[str, float]:
+    """Both stages on the first ``n`` SemEval dev articles with their profiles (from the compare cache).
+
+    The profiles themselves are costed apart: they are the compare model's input,
+    built once per article (``bench/compare.py`` times them)."""
+    from storylink.cluster import Clusterer
+    from storylink.evaluate.clusters import semeval_items, semeval_split
+
+    articles, _ = semeval_split(SEMEVAL, "dev")
+    items = semeval_items(articles[:n], profiles=True)
+    rates = {}
+    for name, second in (("both stages", True), ("first stage", False)):
+        clusterer = Clusterer(second_stage=second)
+        start, start_cpu = time.perf_counter(), time.process_time()
+        list(clusterer.run(items))
+        rates[name] = (len(items) / (time.perf_counter() - start), len(items) / (time.process_time() - start_cpu))
+    return rates
+
+
 def bench_vectors(n: int) -> float:
     from storylink.vectors import encode_use
 
@@ -137,6 +158,8 @@ def main() -> None:
     parser.add_argument("--neardup", type=int, default=50_000)
     parser.add_argument("--vectors", type=int, default=200)
     parser.add_argument("--baseline-size", type=int, default=10_000)
+    parser.add_argument("--second-stage", type=int, default=0,
+                        help="also time both stages on this many SemEval dev articles (profiles from the cache)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # one size in this process (clean peak RSS)
     args = parser.parse_args()
     if args.one:
@@ -158,6 +181,10 @@ def main() -> None:
               f"peak RSS {r['rss_mb']:6.0f} MB  {r['stories']:,d} stories  window <= {r['window_rows']:,d} rows"
               f"{quality}  (load {os.getloadavg()[0]:.1f})")
         sys.stdout.flush()
+    if args.second_stage:
+        for name, (rate, rate_cpu) in bench_second_stage(args.second_stage).items():
+            print(f"{'storylink ' + name + ' (given profiles)':36} {args.second_stage:>9,d} docs  {rate:9.0f} docs/s "
+                  f"({rate_cpu:.0f} per CPU-second)")
     if args.neardup:
         rate, rate_cpu, found = bench_neardup(args.neardup)
         print(f"near-duplicate detection             {args.neardup:>9,d} docs  {rate:9.0f} docs/s "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import numpy as np
@@ -20,6 +21,8 @@ from storylink.cluster import (
 from storylink.neardup import signature
 
 HOUR = 3600.0
+#: Pinned floor of pairwise F1 on the first 120 original SemEval dev pairs (both stages). Only moves up.
+SEMEVAL_FLOOR = 0.86
 
 
 def _unit(v: np.ndarray) -> np.ndarray:
@@ -129,6 +132,85 @@ def test_replay_rebuilds_the_same_state() -> None:
     assert first.redirects == second.redirects and set(first.closed) == set(second.closed)
 
 
+def _profile(article_id: str, topic: int):
+    """A stand-in profile: the fake compare below reads only ``length`` (the topic) and the id."""
+    from storylink.features import Profile
+
+    empty = np.zeros(0, dtype=np.int64)
+    vec = np.ones((1, 4), dtype=np.float32) / 2
+    return Profile(article_id, "de", topic, vec, np.array([[0, 1]]), vec, np.array([[0, 1]]), empty,
+                   np.zeros(0, dtype=np.float32), empty, np.zeros(0, dtype=np.float32), empty, empty, empty)
+
+
+def _topic_compare(calls: list[tuple[str, str]]):
+    """Same story exactly when the two profiles carry the same topic; records the pairs it was asked."""
+    def compare(pairs):
+        calls.extend((p.article_id, q.article_id) for p, q in pairs)
+        same = np.array([0.99 if p.length == q.length else 0.01 for p, q in pairs])
+        return np.full((len(pairs), 7), 2.0), same
+    return compare
+
+
+def test_second_stage_overrules_the_first_when_items_carry_profiles() -> None:
+    from storylink.cluster import SECOND_STAGE_FEATURES, SecondStage
+
+    v = _unit(np.ones(16))
+    # The vectors are identical, so the first stage alone puts all three together.
+    first_only = Clusterer(second_stage=False)
+    assert len({a.story_id for a in first_only.run(ClusterItem(x, i * 60.0, v) for i, x in enumerate("abc"))}) == 1
+    weights = [0.0] * len(SECOND_STAGE_FEATURES)
+    weights[SECOND_STAGE_FEATURES.index("same_max")] = 1.0
+    calls: list[tuple[str, str]] = []
+    c = Clusterer(second_stage=SecondStage(weights, 0.0, stories=2, members=1), compare=_topic_compare(calls))
+    topics = {"a": 1, "b": 2, "c": 1, "d": 2}
+    out = {x: c.add(ClusterItem(x, i * 60.0, v, profile=_profile(x, topics[x]))) for i, x in enumerate("abcd")}
+    assert out["b"].new_story and out["c"].story_id == "s:a" and out["d"].story_id == "s:b"
+    assert ("d", "a") in calls or ("d", "c") in calls  # both stories were asked about, one member each
+    assert sum(1 for x, _ in calls if x == "d") == 2
+    # Without a profile the item is decided by the first stage, whatever the second would say.
+    assert not c.add(ClusterItem("e", 300.0, v)).new_story
+
+
+def test_replay_then_attached_profiles_decide_like_an_unbroken_run() -> None:
+    from storylink.cluster import SECOND_STAGE_FEATURES, SecondStage
+
+    items, _ = _stream(n_stories=8, per_story=4, hours=2.0)
+    # The compare verdict splits each vector story by member parity: without the profiles
+    # after replay, the resumed run would join what the unbroken one keeps apart.
+    items = [dataclasses.replace(i, profile=_profile(i.id, int(i.id[1:].split("-")[0]) * 2 + int(i.id[-1]) % 2))
+             for i in items]
+    weights = [0.0] * len(SECOND_STAGE_FEATURES)
+    weights[:2] = [1.0, 1.0]
+
+    def clusterer() -> Clusterer:
+        return Clusterer(second_stage=SecondStage(weights, 0.0, stories=3, members=2), compare=_topic_compare([]))
+
+    whole = clusterer()
+    expected = list(whole.run(items))
+    resumed = clusterer()
+    for item, a in zip(items[:12], expected[:12]):
+        resumed.replay(dataclasses.replace(item, profile=None), a)
+    assert resumed.attach_profiles({i.id: i.profile for i in items}) == len(resumed.story_of)
+    assert list(resumed.run(items[12:])) == expected[12:]
+    assert len({a.story_id for a in expected}) == 16
+
+
+def test_batched_scan_gives_the_same_assignments_as_one_by_one() -> None:
+    from threadpoolctl import threadpool_limits
+
+    items, _ = _stream(n_stories=150, per_story=4, dim=128, hours=0.5)
+    for exact_limit in (10**9, 50):  # exact scan, and the projected one once the window passes 50 rows
+        batched = Clusterer(exact_limit=exact_limit, window_days=0.5)
+        got = list(batched.run(items, batch=16))
+        single = Clusterer(exact_limit=exact_limit, window_days=0.5)
+        with threadpool_limits(limits=1, user_api="blas"):
+            want = [single.add(i) for i in items]
+        assert got == want
+        assert batched.closed.keys() == single.closed.keys() and len(batched.closed) > 100
+        # Closed rows are compacted away between batches too, so the scanned matrix follows the window.
+        assert batched._n < 0.6 * len(items)
+
+
 def test_item_from_takes_entity_keys_and_language(seed_agency, seed_agency_text) -> None:
     item = item_from("agency", 0.0, seed_agency_text, seed_agency, np.ones(512, dtype=np.float32))
     assert item.language == "de"
@@ -142,14 +224,27 @@ def test_item_from_takes_entity_keys_and_language(seed_agency, seed_agency_text)
 def test_semeval_dev_stream_beats_baselines() -> None:
     from storylink.evaluate.clusters import evaluate_semeval_stream
 
-    # The first 120 dev pairs (~230 articles): small enough to encode on a clean clone.
-    rows = {r["method"].split(" (")[0]: r for r in evaluate_semeval_stream(need(SEMEVAL), limit=120)}
-    ours = rows["storylink"]
-    # Measured: storylink F1 0.831 (P 0.818, R 0.844) over 105 pairs; TF-IDF 0.655; MinHash 0.0.
-    assert ours["pairs"] >= 100
-    assert ours["f1"] >= 0.80
+    # The first 120 original dev pairs (~235 articles): the texts the compare tests embed too,
+    # so a clean clone pays for their vectors once.
+    rows = {r["method"].split(" (")[0]: r
+            for r in evaluate_semeval_stream(need(SEMEVAL), limit=120, machine_translated=False)}
+    ours, first = rows["storylink"], rows["storylink, first stage only"]
+    # Measured: both stages F1 0.893 (P 0.926, R 0.862) over 104 pairs; first stage alone 0.793;
+    # TF-IDF 0.731; MinHash 0.0.
+    assert ours["pairs"] >= 90
+    assert ours["f1"] >= SEMEVAL_FLOOR
+    assert ours["f1"] > first["f1"] + 0.03  # the compare model's verdict is what lifts it
     assert ours["f1"] > rows["minhash only"]["f1"] + 0.5
     assert ours["f1"] > rows["tfidf single pass"]["f1"] + 0.1  # although TF-IDF's threshold is tuned on this stream
+
+
+def test_decider_was_trained_with_the_shipped_compare_model() -> None:
+    from storylink.compare import MODEL_NAME, load_model
+
+    data = json.loads(DECIDER_PATH.read_text(encoding="utf-8"))["second_stage"]
+    # The second stage reads the compare model's probabilities: a new compare model means retraining it.
+    assert data["compare"] == {"model": MODEL_NAME, "features": int(load_model().ridge_mean.shape[0]),
+                               "platt": [round(x, 6) for x in load_model().platt]}
 
 
 def test_synthetic_stream_bcubed() -> None:

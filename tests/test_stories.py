@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from storylink.compare import stored_profiles
 from storylink.config import Settings
 from storylink.store import open_store
 from storylink.stories import cluster_store, list_stories
@@ -36,6 +37,13 @@ def test_the_seeds_land_in_one_story(tmp_path):
     stories = json.loads(result.stdout)
     assert len(stories) == 1 and stories[0]["size"] == 2
     assert stories[0]["languages"] == ["de"]
+    # The second stage ran: each seed's profile was built and kept for the next run.
+    from storylink.analyze import ANALYZER_VERSION
+    from storylink.compare import PROFILE_MODEL
+
+    with open_store(Settings(db=str(db))) as store:
+        kept = store.get_arrays(list(stories[0]["articles"]), f"{PROFILE_MODEL}+{ANALYZER_VERSION}")
+    assert len(kept) == 2 and all(len(arrays["e5"]) for arrays in kept.values())
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +65,10 @@ def stream_dbs(tmp_path_factory) -> tuple[Path, Path]:
     _cli("ingest", str(path), db=db)  # one SemEval "en" text is Hindi: stored, not analyzed, reported
     with open_store(Settings(db=str(db))) as store:
         assert store.count_articles() >= 90
+        # Profiles (the second stage's input) are built once here, so the clean and the killed run
+        # below compare the very same vectors; the killed run still has its USE vectors to compute.
+        articles = list(store.articles())
+        stored_profiles(store, articles, [store.get_analysis(a.id) for a in articles])
     # A second copy with the clustering vectors already computed, so only one run pays for them.
     warm = folder / "warm.db"
     shutil.copy(db, warm)

@@ -2,7 +2,7 @@
 
 Design
 ------
-Each article passes four steps, all against the *open window* only (stories
+Each article passes five steps, all against the *open window* only (stories
 whose last article is younger than ``window_days``); nothing older is kept in
 memory, so state is bounded by the window, not by the stream:
 
@@ -14,44 +14,71 @@ memory, so state is bounded by the window, not by the stream:
    keys in more than ``max_entity_df`` open stories are too common to
    propose anything). The nearest-neighbour search is exact inner product up
    to ``exact_limit`` window rows; beyond that it scans a fixed random
-   projection to ``search_dim`` dimensions (a 64-d float32 window of 11k rows
-   is 3 MB and stays in cache) and re-ranks the best rows on full vectors;
-3. **decision**: a logistic same-story probability over cheap story-level
+   projection to ``search_dim`` dimensions (a 64-d float32 window of 12k rows
+   is 3 MB and stays in cache) and re-ranks the best rows on full vectors.
+   ``run`` scans for a batch of articles at once (one matrix product reads the
+   window once for the batch; rows added or closed within the batch are
+   patched in, so the candidates are exactly those of ``add`` one by one);
+3. **first stage**: a logistic same-story probability over cheap story-level
    features (``PAIR_FEATURES``: best and centroid cosine, IDF-weighted entity
    overlap with the window as the corpus, time gap, language agreement, story
    size), learned on SemEval-2022 Task 8 *train* pairs by
    ``storylink.train_cluster`` (Miranda et al. 2018: a learned decision beats
-   one tuned cosine threshold). The article joins the best story when its
-   probability reaches ``threshold``;
-4. **merge**: every further candidate at ``merge_threshold`` or above is
+   one tuned cosine threshold). Items without a ``Profile`` (vector-only
+   streams, the scale bench, stores clustered with ``profiles=False``) are
+   decided here: the article joins the best story when its probability
+   reaches ``threshold``;
+4. **second stage** (items with a ``Profile``): the first stage's best
+   ``stories`` candidates and the stories of the article's ``neighbours``
+   nearest window articles by whole-text e5 (USE on a whole long text blurs
+   it; e5 over its chunks finds partners USE ranks low) are decided again.
+   The compare model (``compare.compare_profiles``) judges the article
+   against each story's ``members`` members closest to it, and a logistic
+   over ``SECOND_STAGE_FEATURES`` (first-stage logit, best and mean
+   same-story logit, the best member's narrative and time facets) gives the
+   probability, with its own thresholds. It is learned on *out-of-fold*
+   compare verdicts on train (the compare model was fitted on those pairs);
+5. **merge**: every further candidate at the merge threshold or above is
    merged into the chosen story: the older story's id survives, the other id
    redirects (``resolve``).
 
 Story ids are the id of the story's first article (``s:<article id>``), so a
 re-run over the same stream reproduces the same ids; ``replay`` rebuilds the
-state from stored assignments after a crash without deciding again.
+state from stored assignments after a crash without deciding again
+(``attach_profiles`` then gives the window's articles their profiles back).
+
+Quality (``storylink eval clusters``): SemEval dev as one stream, pairwise F1
+on its labelled pairs: {DEV_BOTH} with both stages, {DEV_FIRST} with the first stage
+alone. The second stage is as good as the compare model's verdict on a pair:
+on dev the remaining errors are nearly all single pair-level verdicts (a
+different-story pair scored "same"), not chains or missed candidates.
 
 What breaks first as the stream grows: not the stream length (state is the
 window) but the *window density*. Cost per article is the candidate scan
 (linear in window rows) plus the decision over candidate stories (bounded by
 ``neighbours`` above ``min_cos`` and ``entity_candidates``). Measured
-(``bench/cluster.py``, 512-d, 4-day window, a year of stories): ~8,500 docs
-per CPU-second at 10k articles (80 window rows), ~3,700 at 100k (1.3k rows),
-~2,500 at 1M (12.4k rows, projected scan; 333 MB peak RSS); RSS follows the window, not the
-stream. Past ~10^5 window rows (a week of a global firehose) the projected
+(``bench/cluster.py``, first stage, 512-d, 4-day window, a year of
+stories, per CPU-second): {SCALE}; RSS follows the window, not the stream.
+Past ~10^5 window rows (a week of a global firehose) the projected
 scan itself dominates and wants a real ANN index (HNSW with deletions), or
 sharding the window by language/region. Very common entity keys are cut by
-``max_entity_df``. Quality breaks first on stories that outlive the window
-(they are split: the store can re-link closed stories offline) and on chains:
-a merge is final, so one wrong high-probability link fuses two stories.
+``max_entity_df``. The second stage costs about one compare-model call of up
+to ~9 pairs per article (~10 ms, so ~100 articles/s) and a profile per window
+article (~45 KB on average: ~0.5 GB for a 12k-row window); its real price is
+building the profiles (e5 over chunks: a few articles per second on two
+cores), which is why stores can switch it off. Quality breaks first on
+stories that outlive the window (they are split: the store can re-link closed
+stories offline) and on chains: a merge is final, so one wrong
+high-probability link fuses two stories.
 
-Spark mapping: vectors, signatures and entity keys are per-article maps
-(``mapPartitions``, one model per executor); candidate search partitions by
-time bucket (bucket = window length, each bucket joined with its predecessor,
-so every pair within the window meets once); the decision is a pure function
-of pair features (a UDF with the JSON weights broadcast); the online order
-dependence (merge/redirect) is resolved per bucket by a connected-components
-pass over accepted links, which is what the online merge computes.
+Spark mapping: vectors, signatures, profiles and entity keys are per-article
+maps (``mapPartitions``, one model per executor); candidate search partitions
+by time bucket (bucket = window length, each bucket joined with its
+predecessor, so every pair within the window meets once); both stages are
+pure functions of pair features (UDFs with the JSON weights and the compare
+model broadcast); the online order dependence (merge/redirect) is resolved per
+bucket by a connected-components pass over accepted links, which is what the
+online merge computes.
 
     >>> import numpy as np
     >>> c = Clusterer()
@@ -66,11 +93,13 @@ pass over accepted links, which is what the online merge computes.
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
+import itertools
 import json
 import math
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -79,14 +108,17 @@ import numpy as np
 
 from .document import Analysis, Record
 from .errors import ModelError
+from .features import Profile
 from .neardup import LSHIndex, Signature, signature
 
 __all__ = [
     "ClusterItem",
     "Assignment",
     "Decider",
+    "SecondStage",
     "Clusterer",
     "PAIR_FEATURES",
+    "SECOND_STAGE_FEATURES",
     "DECIDER_PATH",
     "ENTITY_TYPES",
     "item_from",
@@ -107,6 +139,8 @@ class ClusterItem:
     signature: Signature | None = None
     entities: frozenset[str] = frozenset()
     language: str | None = None
+    #: The compare model's view of the article; with it the second stage decides.
+    profile: Profile | None = None
 
 
 def item_from(article_id: str, time: float, text: str, analysis: Analysis | None,
@@ -208,6 +242,77 @@ class Decider:
         return 1.0 / (1.0 + np.exp(-z))
 
 
+SECOND_STAGE_FEATURES = (
+    "first_logit",  # logit of the first-stage probability: all of PAIR_FEATURES in one number
+    "same_max",  # logit of the compare model's best same-story probability over the compared members
+    "same_mean",  # mean of those logits: one close member against a story that is close throughout
+    "narrative",  # facet scores (1 same .. 4 different) of the best member: what Overall alone blurs
+    "time",
+)
+
+#: ``compare_profiles``: profile pairs -> facet scores ``(n, 7)`` and same-story probabilities ``(n,)``.
+CompareFn = Callable[[list[tuple[Profile, Profile]]], tuple[np.ndarray, np.ndarray]]
+_FACETS = ("geography", "entities", "time", "narrative", "overall", "style", "tone")  # compare.FACETS
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    p = np.clip(np.asarray(p, dtype=np.float64), 1e-4, 1 - 1e-4)
+    return np.log(p / (1 - p))
+
+
+class SecondStage:
+    """Logistic same-story probability over ``SECOND_STAGE_FEATURES`` for the best few candidate stories.
+
+    It reads the compare model's verdict on the article and each story's
+    closest members (needs ``ClusterItem.profile``), on top of the first-stage
+    probability. Learned by ``storylink.train_cluster`` and stored in
+    ``models/cluster-decider.json`` under ``second_stage``::
+
+        >>> s = SecondStage([1, 1, 0, 0, 0], 0.0)
+        >>> s(np.array([[2.0, 2.0, 0, 0, 0], [-3.0, -1.0, 0, 0, 0]])).round(2).tolist()
+        [0.98, 0.02]
+    """
+
+    def __init__(self, weights: Iterable[float], bias: float, *, threshold: float = 0.5,
+                 merge_threshold: float = 0.9, stories: int = 3, members: int = 3, neighbours: int = 3) -> None:
+        self.weights = np.asarray(list(weights), dtype=np.float64)
+        if self.weights.shape != (len(SECOND_STAGE_FEATURES),):
+            raise ModelError(f"second stage needs {len(SECOND_STAGE_FEATURES)} weights "
+                             f"({', '.join(SECOND_STAGE_FEATURES)}), got {self.weights.shape[0]}",
+                             source="SecondStage")
+        self.bias = float(bias)
+        self.threshold = threshold
+        self.merge_threshold = merge_threshold
+        self.stories = stories
+        self.members = members
+        self.neighbours = neighbours
+
+    @classmethod
+    def load(cls, path: Path = DECIDER_PATH) -> SecondStage | None:
+        """The stored second stage; ``None`` when the model file has none (first stage only)."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8")).get("second_stage")
+            if data is None:
+                return None
+            weights = [data["weights"][name] for name in SECOND_STAGE_FEATURES]
+            return cls(weights, data["bias"], threshold=data["threshold"], merge_threshold=data["merge_threshold"],
+                       stories=data["stories"], members=data["members"], neighbours=data["neighbours"])
+        except (OSError, ValueError, KeyError) as exc:
+            raise ModelError(f"cannot load the second stage: {exc}; re-run python -m storylink.train_cluster",
+                             source=str(path)) from exc
+
+    def __call__(self, features: np.ndarray) -> np.ndarray:
+        z = np.clip(np.atleast_2d(features) @ self.weights + self.bias, -30.0, 30.0)
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+def _slim(profile: Profile) -> Profile:
+    """A profile without the quote vectors: the window keeps one per article, and only evidence reads those."""
+    if profile.quote_use is None:
+        return profile
+    return dataclasses.replace(profile, quote_use=None)
+
+
 class Clusterer:
     """Assigns items to stories online; see the module docstring.
 
@@ -227,9 +332,15 @@ class Clusterer:
         min_cos: float = 0.25,
         exact_limit: int = 4096,
         search_dim: int = 64,
+        second_stage: SecondStage | None | bool = True,
+        compare: CompareFn | None = None,
     ) -> None:
         self.window = window_days * DAY
         self.decide = decider or Decider()
+        #: ``True``: the stored second stage (if any); ``False``/``None``: first stage only.
+        self.second: SecondStage | None = (SecondStage.load() if second_stage is True
+                                           else second_stage or None)
+        self._compare = compare
         self.threshold = threshold if threshold is not None else getattr(self.decide, "threshold", 0.5)
         self.merge_threshold = (merge_threshold if merge_threshold is not None
                                 else getattr(self.decide, "merge_threshold", 0.9))
@@ -252,9 +363,15 @@ class Clusterer:
         self._vectors: np.ndarray | None = None
         self._projected: np.ndarray | None = None
         self._projection: np.ndarray | None = None
+        self._e5: np.ndarray | None = None  # rows beside ``_vectors``: e5 of profiled articles, else zero
+        self._e5_memo: tuple[ClusterItem, list[str]] | None = None
         self._row: dict[str, int] = {}
+        self._profiles: dict[str, Profile] = {}  # window articles that came with one
         self._entity_index: dict[str, dict[str, None]] = {}
         self._entity_df: Counter[str] = Counter()  # window articles per entity key, for IDF
+        #: Window scan done ahead for a batch of ``run``: (rows scanned, projected?, sims batch x rows).
+        self._ahead: tuple[int, bool, np.ndarray] | None = None
+        self._current: tuple[ClusterItem, int] | None = None  # the item of ``run`` and its row in the scan
         self._now = -math.inf
         self._expiry: list[tuple[float, str]] = []  # (last seen, story id), lazily checked
 
@@ -276,14 +393,14 @@ class Clusterer:
                 self._join(story_id, item)
                 return Assignment(item.id, story_id, False, 1.0, duplicate_of=duplicate_of)
 
-        scored = self.score(item)
-        if not scored or scored[0][1] < self.threshold:
+        scored, threshold, merge_threshold = self._decide(item)
+        if not scored or scored[0][1] < threshold:
             story_id = self._open(item)
             return Assignment(item.id, story_id, True, scored[0][1] if scored else 0.0)
         story_id, probability = scored[0]
         merged: list[str] = []
         for other, p in scored[1:]:
-            if p < self.merge_threshold:
+            if p < merge_threshold:
                 break
             survivor = self._merge(story_id, other)
             merged.append(other if survivor != other else story_id)
@@ -306,14 +423,42 @@ class Clusterer:
                 self.stories[story_id] = _Story(story_id, item.time, item.time)
             self._join(story_id, item)
 
-    def run(self, items: Iterable[ClusterItem]) -> Iterator[Assignment]:
-        """``add`` each item, with BLAS on one thread: the per-article products are far
-        too small to gain from threads, and idle BLAS threads spinning cost 5x under load."""
+    def run(self, items: Iterable[ClusterItem], *, batch: int = 32) -> Iterator[Assignment]:
+        """``add`` each item, scanning the window for ``batch`` items at once.
+
+        The scan is one matrix product per batch instead of one matrix-vector
+        product per item: the window is read from memory once for the batch (the
+        per-item scan is bound by memory, not arithmetic). Rows added or closed
+        during the batch are patched in, so the candidates are those of ``add``
+        one by one. BLAS runs on one thread: the products are far too small to
+        gain from threads, and idle BLAS threads spinning cost 5x under load."""
         from threadpoolctl import threadpool_limits
 
+        stream = iter(items)
         with threadpool_limits(limits=1, user_api="blas"):
-            for item in items:
-                yield self.add(item)
+            while chunk := list(itertools.islice(stream, batch)):
+                self._maybe_compact()
+                self._scan_ahead(chunk)
+                try:
+                    for col, item in enumerate(chunk):
+                        self._current = (item, col)
+                        yield self.add(item)
+                finally:
+                    self._ahead = None
+                    self._current = None
+
+    def attach_profiles(self, profiles: Mapping[str, Profile]) -> int:
+        """Give window articles their profiles after ``replay`` (which reads none); returns how many.
+
+        Articles no longer in the window are skipped, so a caller may pass more."""
+        n = 0
+        for article_id, profile in profiles.items():
+            if article_id in self.story_of:
+                self._profiles[article_id] = _slim(profile)
+                if article_id in self._row:
+                    self._set_e5(self._row[article_id], profile)
+                n += 1
+        return n
 
     @property
     def window_rows(self) -> int:
@@ -329,7 +474,8 @@ class Clusterer:
         """Open stories worth a decision: nearest vectors and stories sharing a rare entity key."""
         found: dict[str, None] = {}
         if self._n - self._dead > 0 and self._vectors is not None:
-            rows, sims = self._nearest_rows(item.vector)
+            col = self._current[1] if self._current is not None and self._current[0] is item else None
+            rows, sims = self._nearest_rows(item.vector, col)
             for row, sim in zip(rows.tolist(), sims.tolist()):
                 aid = self._ids[row]
                 # Below min_cos no story passes the learned decision on its vector alone;
@@ -347,7 +493,32 @@ class Clusterer:
                     mass[sid] = mass.get(sid, 0.0) + weight
         for sid in heapq.nlargest(self.entity_candidates, mass, key=mass.__getitem__):
             found[self.resolve(sid)] = None
+        for sid in self._e5_candidates(item):
+            found[sid] = None
         return [sid for sid in found if sid in self.stories]
+
+    def _e5_candidates(self, item: ClusterItem) -> list[str]:
+        """Stories of the window articles nearest to ``item`` by whole-text e5 (profiled items only).
+
+        USE on a whole long text blurs it; e5 over its chunks finds the partners
+        USE ranks below its neighbours, which the second stage would otherwise
+        never see. Memoised for the item being decided (asked twice per item)."""
+        if item.profile is None or self.second is None or self._e5 is None or not self.second.neighbours:
+            return []
+        if self._e5_memo is not None and self._e5_memo[0] is item:
+            return self._e5_memo[1]
+        n = self._n
+        sims = self._e5[:n] @ item.profile.e5_mean
+        k = min(self.second.neighbours, n)
+        top = np.argpartition(-sims, k - 1)[:k] if n > k else np.arange(n)
+        out: dict[str, None] = {}
+        for row in top[np.argsort(-sims[top], kind="stable")].tolist():
+            aid = self._ids[row]
+            if aid is not None and aid in self._profiles:
+                out[self.resolve(self.story_of[aid])] = None
+        found = [sid for sid in out if sid in self.stories]
+        self._e5_memo = (item, found)
+        return found
 
     def features(self, item: ClusterItem, story_ids: Sequence[str]) -> np.ndarray:
         """``PAIR_FEATURES`` of ``item`` against each story, one row per story."""
@@ -358,9 +529,10 @@ class Clusterer:
         vec = np.asarray(item.vector, dtype=np.float32)
         rows: list[int] = []
         starts: list[int] = []
+        row_of = self._row.get
         for story in stories:
             starts.append(len(rows))
-            rows.extend(self._row[m] for m in story.members if m in self._row)
+            rows.extend(r for r in map(row_of, story.members) if r is not None)
         if rows and self._vectors is not None:
             sims = self._vectors[rows] @ vec
             sizes = np.diff([*starts, len(rows)])
@@ -386,26 +558,134 @@ class Clusterer:
         return out
 
     def score(self, item: ClusterItem) -> list[tuple[str, float]]:
-        """Candidate stories with their same-story probability, best first."""
+        """Candidate stories with their same-story probability, best first (both stages)."""
+        return self._decide(item)[0]
+
+    def first_stage(self, item: ClusterItem) -> list[tuple[str, float]]:
+        """Candidate stories with their first-stage probability, best first."""
         ids = self.candidates(item)
         if not ids:
             return []
         probs = self.decide(self.features(item, ids))
         return sorted(zip(ids, map(float, probs)), key=lambda kv: (-kv[1], kv[0]))
 
-    def _nearest_rows(self, vec: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def second_stage_candidates(self, item: ClusterItem, ranked: Sequence[tuple[str, float]]
+                                ) -> list[tuple[str, float]]:
+        """The stories the second stage decides: the best ``second.stories`` of the first stage
+        (``ranked``, best first) and those of the item's nearest e5 neighbours."""
+        assert self.second is not None
+        top = dict(ranked[: self.second.stories])
+        first = dict(ranked)
+        for sid in self._e5_candidates(item):
+            if sid in first:
+                top.setdefault(sid, first[sid])
+        return list(top.items())
+
+    def second_stage_features(self, item: ClusterItem, ranked: Sequence[tuple[str, float]]
+                              ) -> tuple[list[str], np.ndarray]:
+        """``SECOND_STAGE_FEATURES`` of ``item`` against the stories of ``ranked`` (``(story, first-stage
+        probability)``) that hold a member with a profile; those stories' ids and one row each.
+
+        Each story is represented by its ``members`` members closest to the item by
+        vector cosine: comparing with every member would cost a pair per member,
+        and a story's far members say little about whether this article belongs."""
+        assert item.profile is not None
+        per_story = self.second.members if self.second is not None else 3
+        vec = np.asarray(item.vector, dtype=np.float32)
+        pairs: list[tuple[Profile, Profile]] = []
+        owner: list[int] = []
+        kept: list[tuple[str, float]] = []
+        for sid, p1 in ranked:
+            members = [m for m in self.stories[sid].members if m in self._profiles and m in self._row]
+            if not members:
+                continue
+            if len(members) > per_story and self._vectors is not None:
+                sims = self._vectors[[self._row[m] for m in members]] @ vec
+                members = [members[j] for j in np.argsort(-sims, kind="stable")[:per_story]]
+            pairs.extend((item.profile, self._profiles[m]) for m in members)
+            owner.extend([len(kept)] * len(members))
+            kept.append((sid, p1))
+        out = np.zeros((len(kept), len(SECOND_STAGE_FEATURES)))
+        if not kept:
+            return [], out
+        facets, same = self._compare_fn()(pairs)
+        logits = _logit(same)
+        owners = np.asarray(owner)
+        narrative, time = _FACETS.index("narrative"), _FACETS.index("time")
+        for i, (_, p1) in enumerate(kept):
+            rows = np.flatnonzero(owners == i)
+            best = rows[int(np.argmax(logits[rows]))]
+            out[i] = (_logit(np.array(p1)), logits[best], logits[rows].mean(),
+                      facets[best, narrative], facets[best, time])
+        return [sid for sid, _ in kept], out
+
+    def _compare_fn(self) -> CompareFn:
+        if self._compare is None:
+            from .compare import compare_profiles
+
+            self._compare = compare_profiles
+        return self._compare
+
+    def _decide(self, item: ClusterItem) -> tuple[list[tuple[str, float]], float, float]:
+        """Scored candidates, best first, and the join and merge thresholds that apply to them.
+
+        With a profile on the item and a second stage, the best ``second.stories``
+        first-stage candidates are decided again on the compare model's verdict;
+        the rest cannot win. A candidate without any profiled member (profiles
+        switched on mid-store) keeps its first-stage probability."""
+        ranked = self.first_stage(item)
+        if item.profile is None or self.second is None or not ranked:
+            return ranked, self.threshold, self.merge_threshold
+        top = self.second_stage_candidates(item, ranked)
+        ids, x = self.second_stage_features(item, top)
+        if not ids:
+            return ranked, self.threshold, self.merge_threshold
+        rescored = dict(top) | dict(zip(ids, map(float, self.second(x))))
+        return (sorted(rescored.items(), key=lambda kv: (-kv[1], kv[0])), self.second.threshold,
+                self.second.merge_threshold)
+
+    def _projected_mode(self) -> bool:
+        return self._n - self._dead > self.exact_limit and self._projected is not None
+
+    def _scan_ahead(self, chunk: Sequence[ClusterItem]) -> None:
+        self._ahead = None
+        if self._vectors is None or self._n - self._dead == 0:
+            return
+        n = self._n
+        q = np.stack([np.asarray(i.vector, dtype=np.float32) for i in chunk])
+        if self._projected_mode():
+            assert self._projected is not None and self._projection is not None
+            self._ahead = (n, True, (q @ self._projection) @ self._projected[:n].T)
+        else:
+            self._ahead = (n, False, q @ self._vectors[:n].T)
+
+    def _window_sims(self, vec: np.ndarray, col: int | None, projected: bool) -> np.ndarray:
+        """Similarity of ``vec`` to every window row (on the projection when ``projected``)."""
+        assert self._vectors is not None and self._projected is not None and self._projection is not None
+        n = self._n
+        ahead = self._ahead
+        if col is None or ahead is None or ahead[1] != projected:
+            return self._projected[:n] @ (vec @ self._projection) if projected else self._vectors[:n] @ vec
+        n0, _, sims = ahead
+        if n == n0:
+            return sims[col]
+        tail = self._projected[n0:n] @ (vec @ self._projection) if projected else self._vectors[n0:n] @ vec
+        return np.concatenate([sims[col], tail])
+
+    def _nearest_rows(self, vec: np.ndarray, col: int | None = None) -> tuple[np.ndarray, np.ndarray]:
         assert self._vectors is not None
         n = self._n
         k = self.neighbours
-        if n - self._dead > self.exact_limit and self._projected is not None:
+        vec = np.asarray(vec, dtype=np.float32)
+        if self._projected_mode():
             # Coarse scan on the projection, exact re-rank of a few times k rows.
-            sims = self._projected[:n] @ (vec @ self._projection)
+            sims = self._window_sims(vec, col, True)
             pool = min(n, 4 * k)
             rows = np.argpartition(sims, n - pool)[n - pool :] if pool < n else np.arange(n)
             exact = self._vectors[rows] @ vec
             order = np.argsort(-exact)[:k]
             return rows[order], exact[order]
-        sims = self._vectors[:n] @ vec
+        sims = self._window_sims(vec, col, False)
         top = np.argpartition(-sims, k - 1)[:k] if n > k else np.arange(n)
         top = top[np.argsort(-sims[top])]
         return top, sims[top]
@@ -439,7 +719,11 @@ class Clusterer:
             self._entity_index.setdefault(key, {})[story_id] = None
         if item.signature is not None:
             self._lsh.add(item.id, item.signature)
+        if item.profile is not None:
+            self._profiles[item.id] = _slim(item.profile)
         self._append_vector(item.id, vec)
+        if item.profile is not None:
+            self._set_e5(self._n - 1, item.profile)
 
     def _merge(self, keep: str, other: str) -> str:
         keep, other = self.resolve(keep), self.resolve(other)
@@ -477,12 +761,14 @@ class Clusterer:
             self._projected = np.zeros((1024, dim), dtype=np.float32)
         # Dead rows are still scanned: compact once they are a fifth of the rows (a copy of
         # the window, amortised over >= 256 appends).
-        if self._dead >= 256 and self._dead * 5 >= self._n:
-            self._compact()
+        if self._ahead is None:  # a scan ahead holds row numbers: ``run`` compacts between batches
+            self._maybe_compact()
         if self._n == self._vectors.shape[0]:
             assert self._projected is not None
             self._vectors = np.concatenate([self._vectors, np.zeros_like(self._vectors)])
             self._projected = np.concatenate([self._projected, np.zeros_like(self._projected)])
+            if self._e5 is not None:
+                self._e5 = np.concatenate([self._e5, np.zeros_like(self._e5)])
         assert self._projected is not None and self._projection is not None
         old = self._row.get(article_id)
         if old is not None:  # the same id again (a re-ingest): its newest vector wins
@@ -493,11 +779,27 @@ class Clusterer:
         self._ids.append(article_id)
         self._n += 1
 
+    def _set_e5(self, row: int, profile: Profile) -> None:
+        """Put an article's whole-text e5 vector beside its window row (the second stage's own neighbours)."""
+        assert self._vectors is not None
+        e5 = profile.e5_mean
+        if self._e5 is None:
+            self._e5 = np.zeros((self._vectors.shape[0], e5.shape[0]), dtype=np.float32)
+        self._e5[row] = e5
+
+    def _maybe_compact(self) -> None:
+        if self._dead >= 256 and self._dead * 5 >= self._n:
+            self._compact()
+
     def _kill(self, row: int) -> None:
         assert self._vectors is not None and self._projected is not None
         # A zero row never ranks above a live neighbour with positive cosine and maps to no id.
         self._vectors[row] = 0.0
         self._projected[row] = 0.0
+        if self._e5 is not None:
+            self._e5[row] = 0.0
+        if self._ahead is not None and row < self._ahead[0]:
+            self._ahead[2][:, row] = 0.0
         self._ids[row] = None
         self._dead += 1
 
@@ -509,6 +811,9 @@ class Clusterer:
         self._projected[:m] = self._projected[keep]
         self._vectors[m : self._n] = 0.0
         self._projected[m : self._n] = 0.0
+        if self._e5 is not None:
+            self._e5[:m] = self._e5[keep]
+            self._e5[m : self._n] = 0.0
         self._ids = [self._ids[i] for i in keep]
         self._row = {aid: i for i, aid in enumerate(self._ids) if aid is not None}
         self._n, self._dead = m, 0
@@ -530,6 +835,7 @@ class Clusterer:
                     self._kill(row)
                 self._lsh.remove(m)
                 self.story_of.pop(m, None)
+                self._profiles.pop(m, None)
             self._entity_df.subtract(story.entity_counts)
             for key in story.entity_counts:
                 if self._entity_df[key] <= 0:

@@ -6,6 +6,9 @@ of assignments atomically after the vectors it used. A run that is killed and
 started again first *replays* the stored assignments into a fresh
 ``Clusterer`` (no decision is made twice), then goes on: the stories come out
 the same as from an uninterrupted run, no article lost or assigned twice.
+Each article also gets its compare-model profile (built once, kept in the
+store), which turns on the clusterer's second stage; after a replay the
+articles still in the window get theirs back before anything is decided.
 
 ``list_stories`` resolves merges (the older id survives) and describes each
 story: title, size, duplicates, languages, sources, first and last seen.
@@ -13,6 +16,7 @@ story: title, size, duplicates, languages, sources, first and last seen.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -80,16 +84,26 @@ def _cluster_arrays(store: Store, articles: list[Article]) -> dict[str, dict[str
     return store.cached_arrays(list(by_id), DOC_VECTOR_MODEL, compute)
 
 
-def _items(store: Store, articles: list[Article], times: list[float]) -> list[Any]:
+def _items(store: Store, articles: list[Article], times: list[float], *, profiles: bool = False) -> list[Any]:
+    """Cluster items; with ``profiles`` each carries its compare-model profile (built once, then stored)."""
     from .cluster import item_from
 
     arrays = _cluster_arrays(store, articles)
+    analyses = [store.get_analysis(a.id) for a in articles]
+    found = _profiles(store, articles, analyses) if profiles else [None] * len(articles)
     items = []
-    for article, t in zip(articles, times):
+    for article, t, analysis, profile in zip(articles, times, analyses, found):
         a = arrays[article.id]
         sig = Signature(a["minhash"].astype(np.uint32), int(a["shingles"][0]))
-        items.append(item_from(article.id, t, article.text, store.get_analysis(article.id), a["use"], sig=sig))
+        item = item_from(article.id, t, article.text, analysis, a["use"], sig=sig)
+        items.append(dataclasses.replace(item, profile=profile))
     return items
+
+
+def _profiles(store: Store, articles: list[Article], analyses: list[Analysis | None]) -> list[Any]:
+    from .compare import stored_profiles
+
+    return stored_profiles(store, articles, analyses)
 
 
 def _timeline(articles: list[Article]) -> list[float]:
@@ -111,8 +125,15 @@ def cluster_store(
     batch: int = 32,
     progress: Callable[[int, int], None] | None = None,
     analyze_missing: bool = True,
+    profiles: bool = True,
 ) -> dict[str, int]:
     """Assign every unassigned stored article to a story; returns counts.
+
+    ``profiles`` turns on the clusterer's second stage (the compare model on the
+    best candidate stories): each article's profile is built once (e5 and USE
+    chunk vectors, the slow part: a few articles per second on two cores) and
+    kept in the store. Off, stories rest on whole-text vectors and entity keys
+    alone, which scales to streams a profile per article cannot keep up with.
 
     Safe to kill at any point and run again (see the module docstring)."""
     from .analyze import ANALYZER_VERSION, analyze
@@ -122,7 +143,8 @@ def cluster_store(
     settings = settings or Settings()
     articles = list(store.articles(order="published"))
     times = _timeline(articles)
-    clusterer = Clusterer(window_days=settings.story_window_days)
+    clusterer = Clusterer(window_days=settings.story_window_days, second_stage=profiles)
+    profiles = clusterer.second is not None  # a model file without a second stage needs no profiles
     done: dict[str, dict[str, Any]] = {row["article_id"]: row for row in store.assignments()}
     counts = {"articles": len(articles), "replayed": 0, "assigned": 0, "new_stories": 0, "duplicates": 0}
 
@@ -134,6 +156,12 @@ def cluster_store(
             clusterer.replay(item, Assignment.from_dict(done[item.id]))
             counts["replayed"] += 1
         clusterer.closed.clear()
+    if profiles and clusterer.story_of:
+        # Replay decides nothing, so it reads no profiles; the articles still in the window get
+        # theirs now, and later decisions compare against the same profiles as an unbroken run.
+        window = [articles[position[aid]] for aid in clusterer.story_of]
+        found = _profiles(store, window, [store.get_analysis(a.id) for a in window])
+        clusterer.attach_profiles({a.id: p for a, p in zip(window, found)})
 
     todo = [i for i, a in enumerate(articles) if a.id not in done]
     for start in range(0, len(todo), batch):
@@ -146,7 +174,8 @@ def cluster_store(
                     except StorylinkError:
                         pass  # no analysis: clustered on its vector and signature alone
         rows = []
-        for assignment in clusterer.run(_items(store, chunk, [times[position[a.id]] for a in chunk])):
+        items = _items(store, chunk, [times[position[a.id]] for a in chunk], profiles=profiles)
+        for assignment in clusterer.run(items):
             rows.append(assignment.to_dict())
             counts["assigned"] += 1
             counts["new_stories"] += assignment.new_story

@@ -28,6 +28,7 @@ import numpy as np
 
 if TYPE_CHECKING:
     from ..cluster import Assignment, ClusterItem, Clusterer
+    from ..features import Profile
 
 __all__ = [
     "pairwise",
@@ -42,6 +43,7 @@ __all__ = [
     "labelled_pairs",
     "vectors_for",
     "entities_for",
+    "profiles_for",
     "synthetic_stream",
     "synthetic_items",
     "cluster_stream",
@@ -165,8 +167,11 @@ class SemevalArticle:
     text: str
 
 
-def semeval_split(data_dir: Path, split: str) -> tuple[list[SemevalArticle], list[tuple[str, str, float]]]:
-    """Distinct articles of ``<split>.jsonl`` in file order, and its pairs ``(a, b, Overall)``."""
+def semeval_split(data_dir: Path, split: str, *, machine_translated: bool = True,
+                  ) -> tuple[list[SemevalArticle], list[tuple[str, str, float]]]:
+    """Distinct articles of ``<split>.jsonl`` in file order, and its pairs ``(a, b, Overall)``.
+
+    ``machine_translated=False`` leaves out the pairs the task organisers made by translation."""
     path = Path(data_dir) / f"{split}.jsonl"
     if not path.exists():
         from ..errors import MissingInput
@@ -177,6 +182,8 @@ def semeval_split(data_dir: Path, split: str) -> tuple[list[SemevalArticle], lis
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             row = json.loads(line)
+            if not machine_translated and row.get("machine_translated"):
+                continue
             a, b = row["pair_id"].split("_")
             articles.setdefault(a, SemevalArticle(a, row["lang1"], row["text1"]))
             articles.setdefault(b, SemevalArticle(b, row["lang2"], row["text2"]))
@@ -242,50 +249,51 @@ def vectors_for(articles: Sequence[SemevalArticle], *, cache: Path | None = None
 
 
 def entities_for(articles: Sequence[SemevalArticle], *, cache: Path | None = None) -> list["Any"]:
-    """``Analysis`` per article (``None`` where analysis fails), entity keys cached by text hash.
+    """``Analysis`` per article, from the compare model's analysis cache (``.cache/compare``).
 
-    Only what clustering reads is cached (entity keys and types, language), as a
-    light stand-in ``Analysis``."""
-    from ..document import Analysis, Entity
+    Sharing that cache means a text analysed for a comparison is not analysed
+    again for clustering. Where analysis fails the article keeps its labelled
+    language and clusters without entity keys."""
+    from ..document import Analysis, Article
+    from ..train_compare import _key, cached_analyses
 
     cache = cache or _cache_dir()
-    path = cache / "cluster_entities.json"
-    stored: dict[str, Any] = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    out = []
-    changed = False
-    for art in articles:
-        key = f"{art.language}:{_text_key(art.text)}"
-        if key not in stored:
-            stored[key] = _analyse(art)
-            changed = True
-        data = stored[key]
-        ents = tuple(Entity(0, 0, "", t, k) for t, k in data["entities"])
-        out.append(Analysis(art.id, "cache", data["language"], 1.0, len(art.text), entities=ents))
-    if changed:
-        cache.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
-    return out
+    found = cached_analyses([Article(id=_key(a.text), text=a.text, language=a.language) for a in articles],
+                            cache / "compare")
+    return [an if an is not None else Analysis(a.id, "none", a.language, 0.0, len(a.text))
+            for a, an in zip(articles, found)]
 
 
-def _analyse(art: SemevalArticle) -> dict[str, Any]:
-    from .. import analyze
-    from ..document import Article
-    try:
-        analysis = analyze(Article(id=art.id, text=art.text, language=art.language))
-    except Exception:  # noqa: BLE001 - batch work: an article the analyzer fails on clusters without entities
-        return {"language": art.language, "entities": []}
-    return {"language": analysis.language, "entities": sorted({(e.type, e.key) for e in analysis.entities})}
+def profiles_for(articles: Sequence[SemevalArticle], *, cache: Path | None = None) -> list["Profile"]:
+    """Compare-model profiles of ``articles``, vectors from the compare cache (``.cache/compare``).
+
+    The same cache serves ``train_compare`` and ``storylink eval semeval``, so
+    texts they embedded cost nothing here."""
+    from ..train_compare import _key
+    from ..train_compare import profiles_for as compare_profiles_for
+
+    cache = cache or _cache_dir()
+    texts = [{"text1": a.text, "lang1": a.language, "text2": a.text, "lang2": a.language} for a in articles]
+    found = compare_profiles_for(texts, cache / "compare")
+    return [found[_key(a.text)] for a in articles]
 
 
 def semeval_items(articles: Sequence[SemevalArticle], times: Sequence[float] | None = None, *,
-                  cache: Path | None = None) -> list["ClusterItem"]:
-    """Cluster items of ``articles`` (times default to file order, one second apart)."""
+                  cache: Path | None = None, profiles: bool = False) -> list["ClusterItem"]:
+    """Cluster items of ``articles`` (times default to file order, one second apart).
+
+    ``profiles`` attaches compare-model profiles, which turns on the second stage."""
+    import dataclasses
+
     from ..cluster import item_from
 
     vectors = vectors_for(articles, cache=cache)
     analyses = entities_for(articles, cache=cache)
     times = times if times is not None else [float(i) for i in range(len(articles))]
-    return [item_from(a.id, t, a.text, an, v) for a, t, an, v in zip(articles, times, analyses, vectors)]
+    items = [item_from(a.id, t, a.text, an, v) for a, t, an, v in zip(articles, times, analyses, vectors)]
+    if profiles:
+        items = [dataclasses.replace(item, profile=p) for item, p in zip(items, profiles_for(articles, cache=cache))]
+    return items
 
 
 def cluster_stream(items: Iterable["ClusterItem"], clusterer: "Clusterer | None" = None
@@ -310,29 +318,35 @@ def _tuned_tfidf(ids: Sequence[str], texts: Sequence[str], score: Any) -> tuple[
 
 
 def evaluate_semeval_stream(data_dir: Path, *, split: str = "dev", limit: int | None = None,
-                            cache: Path | None = None) -> list[dict[str, Any]]:
+                            machine_translated: bool = True, cache: Path | None = None) -> list[dict[str, Any]]:
     """Task (a): all articles of a split as one stream (file order, no dates).
 
     Pairwise P/R/F1 of "same story" over the split's clear pairs, for storylink
-    and both baselines (TF-IDF threshold tuned on this very stream). ``limit``
-    keeps the articles of the first ``limit`` pairs (a quick test)."""
-    articles, pairs = semeval_split(data_dir, split)
+    (both stages, and the first stage alone: vectors and entity keys only) and
+    both baselines (TF-IDF threshold tuned on this very stream). ``limit`` keeps
+    the articles of the first ``limit`` pairs (a quick test);
+    ``machine_translated=False`` keeps only the original pairs."""
+    from ..cluster import Clusterer
+
+    articles, pairs = semeval_split(data_dir, split, machine_translated=machine_translated)
     if limit is not None:
         pairs = pairs[:limit]
         wanted = {x for a, b, _ in pairs for x in (a, b)}
         articles = [a for a in articles if a.id in wanted]
     gold = labelled_pairs(pairs)
     ids, texts = [a.id for a in articles], [a.text for a in articles]
-    ours, assignments = cluster_stream(semeval_items(articles, cache=cache))
+    items = semeval_items(articles, cache=cache, profiles=True)
+    ours, _ = cluster_stream(items)
+    first, _ = cluster_stream(items, Clusterer(second_stage=False))
     tfidf, threshold = _tuned_tfidf(ids, texts, lambda labels: pairwise(labels, gold)["f1"])
-    rows = [
+    minhash = minhash_only(ids, texts)
+    return [
         {"method": "storylink"} | pairwise(ours, gold) | {"stories": len(set(ours.values()))},
+        {"method": "storylink, first stage only"} | pairwise(first, gold) | {"stories": len(set(first.values()))},
         {"method": f"tfidf single pass (t={threshold})"} | pairwise(tfidf, gold)
         | {"stories": len(set(tfidf.values()))},
-        {"method": "minhash only"} | pairwise(minhash_only(ids, texts), gold)
-        | {"stories": len(set(minhash_only(ids, texts).values()))},
+        {"method": "minhash only"} | pairwise(minhash, gold) | {"stories": len(set(minhash.values()))},
     ]
-    return rows
 
 
 def evaluate_synthetic(*, stories: int = 200, seed: int = 7, splits: Sequence[str] = ("train", "dev"),
@@ -372,13 +386,19 @@ def synthetic_items(stream: Sequence[Any], *, cache: Path | None = None) -> list
 
 def seeds_together(paths: Sequence[Path]) -> dict[str, Any]:
     """Task (c): cluster the seed texts as one stream; do they share one story?"""
+    import dataclasses
+
     from .. import analyze
     from ..cluster import item_from
+    from ..features import build_profiles
     from ..vectors import encode_use
 
     texts = [Path(p).read_text(encoding="utf-8") for p in paths]
     vectors = encode_use(texts)
-    items = [item_from(Path(p).stem, float(i), t, analyze(t), v) for i, (p, t, v) in enumerate(zip(paths, texts, vectors))]
+    analyses = [analyze(t) for t in texts]
+    profiles = build_profiles(texts, analyses)
+    items = [dataclasses.replace(item_from(Path(p).stem, float(i), t, an, v), profile=pr)
+             for i, (p, t, an, v, pr) in enumerate(zip(paths, texts, analyses, vectors, profiles))]
     labels, assignments = cluster_stream(items)
     return {"together": len(set(labels.values())) == 1, "stories": sorted(set(labels.values())),
             "probabilities": [a.probability for a in assignments], "duplicate_of": [a.duplicate_of for a in assignments]}
