@@ -153,7 +153,7 @@ def bench_vectors(n: int) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
     parser.add_argument("--dim", type=int, default=512, help="vector dimension (USE: 512)")
     parser.add_argument("--neardup", type=int, default=50_000)
     parser.add_argument("--vectors", type=int, default=200)
