@@ -8,6 +8,11 @@ Baselines run on the same stream in the same process:
 - ``minhash``: near-duplicate links only (MinHash LSH), every other article
   opens its own story.
 
+On SemEval (task a) storylink runs with compare-model profiles (both stages)
+and, beside it, on vectors and entity keys alone (first stage only); the
+synthetic stream (task b) has no profiles (its derived texts would each need
+e5 vectors), so it measures the first stage.
+
     >>> bcubed({"a": 1, "b": 1, "c": 2}, {"a": "x", "b": "x", "c": "x"})["precision"]
     1.0
 """
