@@ -46,6 +46,20 @@ def test_the_seeds_land_in_one_story(tmp_path):
     assert len(kept) == 2 and all(len(arrays["e5"]) for arrays in kept.values())
 
 
+def test_no_profiles_clusters_on_vectors_and_entities_alone(tmp_path):
+    from storylink.analyze import ANALYZER_VERSION
+    from storylink.compare import PROFILE_MODEL
+
+    db = tmp_path / "fast.db"
+    assert _cli("ingest", str(need(SEED_AGENCY)), str(need(SEED_TICKER)), db=db).returncode == 0
+    result = _cli("cluster", "--no-profiles", "--json", db=db)
+    assert result.returncode == 0, result.stderr
+    stories = json.loads(result.stdout)
+    assert [s["size"] for s in stories] == [2]
+    with open_store(Settings(db=str(db))) as store:
+        assert store.get_arrays(list(stories[0]["articles"]), f"{PROFILE_MODEL}+{ANALYZER_VERSION}") == {}
+
+
 @pytest.fixture(scope="module")
 def stream_dbs(tmp_path_factory) -> tuple[Path, Path]:
     """~100 real articles (German and English SemEval texts) with publication times, ingested once."""

@@ -332,23 +332,28 @@ def _run_clustering(settings: Settings, console: Console) -> dict[str, int]:
     with open_store(settings) as store, _progress(console) as progress:
         task = progress.add_task("clustering", total=store.count_articles())
         return cluster_store(
-            store, settings=settings, progress=lambda done, total: progress.update(task, completed=done, total=total)
+            store, settings=settings, profiles=settings.story_profiles,
+            progress=lambda done, total: progress.update(task, completed=done, total=total),
         )
 
 
 @cli.command("cluster")
 @click.option("--stream", "stream", type=click.Path(dir_okay=False), help="ingest this JSONL stream first")
 @click.option("--window-days", type=float, help="days a story stays open (setting story_window_days)")
+@click.option("--profiles/--no-profiles", default=None,
+              help="confirm assignments with the compare model (default) or use vectors and entities only "
+                   "(setting story_profiles)")
 @_db_option
 @_json_option
-def cluster_cmd(stream: str | None, window_days: float | None, db: str | None, as_json: bool) -> None:
+def cluster_cmd(stream: str | None, window_days: float | None, profiles: bool | None, db: str | None,
+                as_json: bool) -> None:
     """Assign stored articles to stories online, in publication order (safe to interrupt and re-run)."""
     from .ingest import read
     from .store import open_store
     from .stories import list_stories
 
     console = Console(stderr=True)
-    settings = _settings(db).replace(story_window_days=window_days)
+    settings = _settings(db).replace(story_window_days=window_days, story_profiles=profiles)
     failed = 0
     with _errors():
         if stream:
@@ -431,7 +436,7 @@ def eval_clusters(data_dir: str, stories: int, as_json: bool) -> None:
     with _errors():
         _require(data_dir, "SemEval data directory")
         semeval_rows = clusters.evaluate_semeval_stream(Path(data_dir))
-        synthetic_rows = clusters.evaluate_synthetic(stories=stories, data_dir=Path(data_dir))
+        synthetic_rows = clusters.evaluate_synthetic(Path(data_dir), stories=stories)
         seeds_dir = Path(data_dir).resolve().parents[1] / "seeds"
         seeds = clusters.seeds_together(sorted(seeds_dir.glob("*.txt"))) if seeds_dir.is_dir() else None
     if as_json:
