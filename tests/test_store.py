@@ -71,8 +71,12 @@ def test_analysis_round_trip_and_versions(store, analysis):
     assert store.get_analysis(a.id, analyzer=analysis.analyzer) == analysis
     assert store.get_analysis(a.id, analyzer="storylink-analyze/0") is None
     assert store.needs_analysis("storylink-analyze/1000") == [a.id]
+    assert store.get_analyses([a.id, "absent"]) == {a.id: newer}  # the batched read agrees
+    assert store.get_analyses([a.id], analyzer=analysis.analyzer) == {a.id: analysis}
     store.put_analysis(analysis)  # re-storing an old version makes it the latest again
     assert store.get_analysis(a.id).analyzer == analysis.analyzer
+    assert store.get_analyses([a.id]) == {a.id: analysis}
+    assert store.languages([a.id, "absent"]) == {a.id: "de"}
     with pytest.raises(NotFound, match="put the article first"):
         store.put_analysis(Analysis.from_dict(analysis.to_dict() | {"article_id": "elsewhere"}))
 
@@ -122,6 +126,8 @@ def test_many_ids_are_fetched_in_batches(store):
         ids.append(a.id)
     got = store.get_vectors(ids, "m")
     assert len(got) == 1_200 and got["id01199"].tolist() == [1199.0, 1199.0]
+    found = store.get_articles([*ids, "absent"])
+    assert len(found) == 1_200 and found["id01199"].text == "Text 1199"
     assert [a.id for a in store.articles(order="ingested")] == ids
 
 

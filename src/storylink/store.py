@@ -140,6 +140,16 @@ class Store(ABC):
     def get_article(self, article_id: str) -> Article:
         """Raises ``NotFound`` naming the id."""
 
+    def get_articles(self, ids: Sequence[str]) -> dict[str, Article]:
+        """Articles by id (absent ids left out); backends override this with a batched read."""
+        out = {}
+        for article_id in ids:
+            try:
+                out[article_id] = self.get_article(article_id)
+            except NotFound:
+                pass
+        return out
+
     @abstractmethod
     def find_articles(self, prefix: str, *, limit: int = 10) -> list[str]:
         """Ids starting with ``prefix``, sorted, at most ``limit``."""
@@ -185,6 +195,15 @@ class Store(ABC):
     @abstractmethod
     def get_analysis(self, article_id: str, *, analyzer: str | None = None) -> Analysis | None:
         """The analysis of that analyzer version, or the latest stored one; ``None`` when absent."""
+
+    def get_analyses(self, ids: Sequence[str], *, analyzer: str | None = None) -> dict[str, Analysis]:
+        """``get_analysis`` for many ids (those without one left out); backends override it batched."""
+        found = {i: self.get_analysis(i, analyzer=analyzer) for i in ids}
+        return {i: a for i, a in found.items() if a is not None}
+
+    def languages(self, ids: Sequence[str]) -> dict[str, str]:
+        """The language of each id's latest analysis, without reading the analyses whole."""
+        return {i: a.language for i, a in self.get_analyses(ids).items() if a.language}
 
     @abstractmethod
     def needs_analysis(self, analyzer: str) -> list[str]:
@@ -372,6 +391,17 @@ class SQLiteStore(Store):
             raise NotFound("no such article in the store", source=article_id)
         return Article.from_dict(json.loads(row[0]))
 
+    def get_articles(self, ids: Sequence[str]) -> dict[str, Article]:
+        return {aid: Article.from_dict(json.loads(data))
+                for aid, data in self._batched("SELECT id, data FROM articles WHERE id IN ({})", ids)}
+
+    def _batched(self, sql: str, ids: Sequence[str], params: Sequence[Any] = ()) -> Iterator[tuple[Any, ...]]:
+        """Rows of ``sql`` (its ``{}`` is the id list) for ``ids`` in chunks SQLite's limits allow."""
+        ids = list(ids)
+        for i in range(0, len(ids), _BATCH):
+            chunk = ids[i : i + _BATCH]
+            yield from self._rows(sql.format(",".join("?" * len(chunk))), [*chunk, *params])
+
     def find_articles(self, prefix: str, *, limit: int = 10) -> list[str]:
         # A range on the primary key, not LIKE: ids may hold '%' or '_' when given in JSONL.
         rows = self._rows(
@@ -389,11 +419,8 @@ class SQLiteStore(Store):
         ids = [r[0] for r in self._rows(sql)]
         for i in range(0, len(ids), _BATCH):
             chunk = ids[i : i + _BATCH]
-            marks = ",".join("?" * len(chunk))
-            found = dict(self._rows(f"SELECT id, data FROM articles WHERE id IN ({marks})", chunk))
-            for aid in chunk:
-                if aid in found:  # deleted meanwhile
-                    yield Article.from_dict(json.loads(found[aid]))
+            found = self.get_articles(chunk)
+            yield from (found[aid] for aid in chunk if aid in found)  # absent: deleted meanwhile
 
     def ingest_order(self) -> dict[str, int]:
         return dict(self._rows("SELECT id, seq FROM articles"))
@@ -429,6 +456,25 @@ class SQLiteStore(Store):
             )
         return Analysis.from_dict(json.loads(row[0])) if row else None
 
+    def get_analyses(self, ids: Sequence[str], *, analyzer: str | None = None) -> dict[str, Analysis]:
+        return {aid: Analysis.from_dict(json.loads(data)) for aid, data in self._latest_analyses("data", ids, analyzer)}
+
+    def languages(self, ids: Sequence[str]) -> dict[str, str]:
+        rows = self._latest_analyses("json_extract(data, '$.language')", ids, None)
+        return {aid: lang for aid, lang in rows if lang}
+
+    def _latest_analyses(self, column: str, ids: Sequence[str], analyzer: str | None) -> Iterator[tuple[str, Any]]:
+        if analyzer is not None:
+            yield from self._batched(f"SELECT article_id, {column} FROM analyses WHERE article_id IN ({{}}) "
+                                     "AND analyzer = ?", ids, (analyzer,))
+            return
+        # Ordered oldest first, so the newest analysis of an article is the one kept.
+        latest: dict[str, Any] = {}
+        for aid, value in self._batched(f"SELECT article_id, {column} FROM analyses WHERE article_id IN ({{}}) "
+                                        "ORDER BY created_at, rowid", ids):
+            latest[aid] = value
+        yield from latest.items()
+
     def needs_analysis(self, analyzer: str) -> list[str]:
         rows = self._rows(
             "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM analyses WHERE analyzer = ?) "
@@ -450,16 +496,9 @@ class SQLiteStore(Store):
             raise NotFound("no such article in the store; put the article first", source=article_id) from exc
 
     def get_arrays(self, ids: Sequence[str], model: str) -> dict[str, dict[str, np.ndarray]]:
-        out: dict[str, dict[str, np.ndarray]] = {}
-        ids = list(ids)
-        for i in range(0, len(ids), _BATCH):
-            chunk = ids[i : i + _BATCH]
-            marks = ",".join("?" * len(chunk))
-            for aid, blob in self._rows(
-                f"SELECT article_id, data FROM vectors WHERE model = ? AND article_id IN ({marks})", (model, *chunk)
-            ):
-                out[aid] = _unpack(blob)
-        return out
+        rows = self._batched("SELECT article_id, data FROM vectors WHERE article_id IN ({}) AND model = ?",
+                             ids, (model,))
+        return {aid: _unpack(blob) for aid, blob in rows}
 
     # -- stories -------------------------------------------------------------------
     def put_assignments(self, rows: Iterable[dict[str, Any]]) -> None:

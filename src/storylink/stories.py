@@ -84,15 +84,19 @@ def _cluster_arrays(store: Store, articles: list[Article]) -> dict[str, dict[str
     return store.cached_arrays(list(by_id), DOC_VECTOR_MODEL, compute)
 
 
-def _items(store: Store, articles: list[Article], times: list[float], *, profiles: bool = False) -> list[Any]:
-    """Cluster items; with ``profiles`` each carries its compare-model profile (built once, then stored)."""
+def _items(store: Store, articles: list[Article], times: list[float], *, profiles: bool = False,
+           analyses: dict[str, Analysis] | None = None) -> list[Any]:
+    """Cluster items; with ``profiles`` each carries its compare-model profile (built once, then stored).
+
+    ``analyses`` (by id) spares reading them again when the caller has them."""
     from .cluster import item_from
 
     arrays = _cluster_arrays(store, articles)
-    analyses = [store.get_analysis(a.id) for a in articles]
-    found = _profiles(store, articles, analyses) if profiles else [None] * len(articles)
+    known = store.get_analyses([a.id for a in articles]) if analyses is None else analyses
+    analyses_ = [known.get(a.id) for a in articles]
+    found = _profiles(store, articles, analyses_) if profiles else [None] * len(articles)
     items = []
-    for article, t, analysis, profile in zip(articles, times, analyses, found):
+    for article, t, analysis, profile in zip(articles, times, analyses_, found):
         a = arrays[article.id]
         sig = Signature(a["minhash"].astype(np.uint32), int(a["shingles"][0]))
         item = item_from(article.id, t, article.text, analysis, a["use"], sig=sig)
@@ -160,21 +164,25 @@ def cluster_store(
         # Replay decides nothing, so it reads no profiles; the articles still in the window get
         # theirs now, and later decisions compare against the same profiles as an unbroken run.
         window = [articles[position[aid]] for aid in clusterer.story_of]
-        found = _profiles(store, window, [store.get_analysis(a.id) for a in window])
+        known = store.get_analyses([a.id for a in window])
+        found = _profiles(store, window, [known.get(a.id) for a in window])
         clusterer.attach_profiles({a.id: p for a, p in zip(window, found)})
 
     todo = [i for i, a in enumerate(articles) if a.id not in done]
     for start in range(0, len(todo), batch):
         chunk = [articles[i] for i in todo[start : start + batch]]
+        analyses = store.get_analyses([a.id for a in chunk])
         if analyze_missing:
+            current = store.get_analyses([a.id for a in chunk], analyzer=ANALYZER_VERSION)
             for article in chunk:
-                if store.get_analysis(article.id, analyzer=ANALYZER_VERSION) is None:
+                if article.id not in current:
                     try:
-                        store.put_analysis(analyze(article, settings=settings))
+                        analyses[article.id] = analyze(article, settings=settings)
+                        store.put_analysis(analyses[article.id])
                     except StorylinkError:
                         pass  # no analysis: clustered on its vector and signature alone
         rows = []
-        items = _items(store, chunk, [times[position[a.id]] for a in chunk], profiles=profiles)
+        items = _items(store, chunk, [times[position[a.id]] for a in chunk], profiles=profiles, analyses=analyses)
         for assignment in clusterer.run(items):
             rows.append(assignment.to_dict())
             counts["assigned"] += 1
@@ -202,12 +210,9 @@ def list_stories(store: Store, *, min_size: int = 1) -> list[Story]:
     for row in store.assignments():
         members[_resolve(redirects, row["story_id"])].append(row)
     stories = []
-    for story_id, rows in members.items():
-        if len(rows) < min_size:
-            continue
-        arts = [store.get_article(r["article_id"]) for r in rows]
-        analyses: Iterable[Analysis | None] = (store.get_analysis(a.id) for a in arts)
-        languages = sorted({x.language for x in analyses if x is not None and x.language})
+    groups = [(story_id, rows) for story_id, rows in members.items() if len(rows) >= min_size]
+    for story_id, rows, arts, langs in _with_articles(store, groups):
+        languages = sorted({langs[a.id] for a in arts if a.id in langs})
         dates = sorted(a.published for a in arts if a.published)
         dated = sorted((a for a in arts if a.published), key=lambda a: published_seconds(a.published) or 0.0)
         lead = dated[0] if dated else arts[0]
@@ -223,6 +228,22 @@ def list_stories(store: Store, *, min_size: int = 1) -> list[Story]:
             articles=tuple(r["article_id"] for r in rows),
         ))
     return sorted(stories, key=lambda s: (-s.size, s.first_seen or "", s.id))
+
+
+def _with_articles(store: Store, groups: list[tuple[str, list[dict[str, Any]]]], *, batch: int = 500,
+                   ) -> Iterable[tuple[str, list[dict[str, Any]], list[Article], dict[str, str]]]:
+    """Each story with its articles and their languages, read a few hundred articles per query."""
+    start = 0
+    while start < len(groups):
+        end, size = start, 0
+        while end < len(groups) and (end == start or size + len(groups[end][1]) <= batch):
+            size += len(groups[end][1])
+            end += 1
+        ids = [r["article_id"] for _, rows in groups[start:end] for r in rows]
+        found, langs = store.get_articles(ids), store.languages(ids)
+        for story_id, rows in groups[start:end]:
+            yield story_id, rows, [found[r["article_id"]] for r in rows if r["article_id"] in found], langs
+        start = end
 
 
 def _first_line(text: str, width: int = 90) -> str:
