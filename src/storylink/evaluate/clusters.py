@@ -354,9 +354,9 @@ def evaluate_semeval_stream(data_dir: Path, *, split: str = "dev", limit: int | 
     ]
 
 
-def evaluate_synthetic(*, stories: int = 200, seed: int = 7, splits: Sequence[str] = ("train", "dev"),
-                       data_dir: Path | None = None, cache: Path | None = None) -> list[dict[str, Any]]:
-    """Task (b): the synthetic stream of ``bench/synth.py``; BCubed P/R/F1 and ARI for all three methods."""
+def evaluate_synthetic(data_dir: Path, *, stories: int = 200, seed: int = 7, splits: Sequence[str] = ("train", "dev"),
+                       cache: Path | None = None) -> list[dict[str, Any]]:
+    """Task (b): the synthetic stream of ``evaluate/synth.py``; BCubed P/R/F1 and ARI for all three methods."""
     stream = synthetic_stream(stories=stories, seed=seed, splits=splits, data_dir=data_dir)
     gold = {s.id: s.story for s in stream}
     ids, texts = [s.id for s in stream], [s.text for s in stream]
@@ -371,14 +371,9 @@ def evaluate_synthetic(*, stories: int = 200, seed: int = 7, splits: Sequence[st
     return rows
 
 
-def synthetic_stream(*, stories: int, seed: int, splits: Sequence[str], data_dir: Path | None = None) -> list[Any]:
-    """``bench/synth.make_stream`` (the bench folder sits beside the package in the repository)."""
-    import sys
-
-    bench = Path(__file__).resolve().parents[3] / "bench"
-    if str(bench) not in sys.path:
-        sys.path.insert(0, str(bench))
-    from synth import make_stream  # type: ignore[import-not-found]
+def synthetic_stream(*, stories: int, seed: int, splits: Sequence[str], data_dir: Path) -> list[Any]:
+    """The synthetic stream of ``evaluate/synth.py`` (seeded from ``splits`` of ``data_dir``)."""
+    from .synth import make_stream
 
     return make_stream(stories=stories, seed=seed, splits=splits, data_dir=data_dir)
 
