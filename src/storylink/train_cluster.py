@@ -3,7 +3,7 @@
 Two teacher-forced streams give the examples: the train split's articles in
 file order (gold stories are the connected components of its same-story
 pairs, Overall <= 1.5), and a synthetic stream seeded from train articles only
-(``bench/synth.py``: copies, trims, reorderings, with publication times). Each
+(``evaluate/synth.py``: copies, trims, reorderings, with publication times). Each
 article meets the candidates the clusterer would propose while the window
 holds the *gold* stories so far (teacher forcing, as in Miranda et al. 2018);
 a candidate is positive when it is the article's gold story, negative
@@ -172,7 +172,7 @@ def out_of_fold_compare(rows: Sequence[dict[str, Any]], profiles: dict[str, Prof
     """A ``compare_profiles`` stand-in whose verdict on a pair comes from a compare model fitted without the
     first article's fold.
 
-    The folds and the fitting are ``train_compare.cross_validate``'s (grouped by
+    The folds and the fitting are ``train_compare.fit_fold``'s (grouped by
     connected articles; the learned similarity cross-fitted inside the training
     part, refitted on all of it for the held-out part), with the shipped IDF
     and same-story calibration; only the facets the second stage reads are
@@ -182,26 +182,20 @@ def out_of_fold_compare(rows: Sequence[dict[str, Any]], profiles: dict[str, Prof
     from threadpoolctl import threadpool_limits
 
     from .compare import FACETS, load_model
-    from .features import METRIC_COLUMNS, Metric, metric_inputs, pair_features
+    from .features import Metric, metric_inputs, pair_features
     from .train_compare import (
-        RIDGE_WEIGHT,
         _identical,
         _key,
-        cross_fitted_metric,
         feature_matrix,
-        fit_facets,
-        fit_metric,
-        fit_ridge,
+        fit_fold,
         groups,
         identical_pairs,
         metric_matrix,
-        predict_ridge,
         targets,
     )
 
     model = load_model()
     needed = [FACETS.index(f) for f in ("time", "narrative", "overall")]
-    cols = list(METRIC_COLUMNS)
     x = feature_matrix(rows, profiles, model.idf, metric=Metric.none())
     z = metric_matrix(rows, profiles)
     y = targets(rows)
@@ -209,15 +203,9 @@ def out_of_fold_compare(rows: Sequence[dict[str, Any]], profiles: dict[str, Prof
     copies = identical_pairs(profiles, model.idf, metric=Metric.none())
     copies_z = np.stack([metric_inputs(p, p) for p in _identical(profiles)])
     fold_of: dict[str, int] = {}
-    fitted: list[tuple[list[Any], dict[str, np.ndarray], Metric]] = []
+    fitted = []
     for k, (train_idx, test_idx) in enumerate(GroupKFold(n_splits=folds).split(x, y, grp)):
-        metric = fit_metric(z[train_idx], y[train_idx])
-        xt = x[train_idx].copy()
-        xt[:, cols] = cross_fitted_metric(z[train_idx], y[train_idx], grp[train_idx])
-        xx = copies[0].copy()
-        xx[:, cols] = metric.apply(copies_z)
-        xt, yt = np.vstack([xt, xx]), np.vstack([y[train_idx], copies[1]])[:, needed]
-        fitted.append((fit_facets(xt, yt), fit_ridge(xt, yt), metric))
+        fitted.append(fit_fold(x, y, grp, train_idx, z, copies, copies_z, facets=needed))
         for i in test_idx:
             fold_of[_key(rows[i]["text1"])] = fold_of[_key(rows[i]["text2"])] = k
     a, b = model.platt
@@ -227,10 +215,9 @@ def out_of_fold_compare(rows: Sequence[dict[str, Any]], profiles: dict[str, Prof
         if fold < 0:  # a text outside the training pairs: the shipped model never saw it either
             feats = np.stack([pair_features(p, q, idf=model.idf) for p, q in pairs])
             return model.predict(feats)
-        forests, ridge, metric = fitted[fold]
-        feats = np.stack([pair_features(p, q, idf=model.idf, metric=metric) for p, q in pairs])
-        raw = np.stack([m.predict(feats[:, m.used_columns]) for m in forests], axis=1)
-        raw = (1 - RIDGE_WEIGHT) * raw + RIDGE_WEIGHT * predict_ridge(ridge, feats)
+        fit = fitted[fold]
+        feats = np.stack([pair_features(p, q, idf=model.idf, metric=fit.metric) for p, q in pairs])
+        raw = fit.predict(feats)
         facets = np.full((len(feats), len(FACETS)), np.nan)
         facets[:, needed] = np.clip(raw, 1.0, 4.0)
         return facets, 1.0 / (1.0 + np.exp(-(a * raw[:, needed.index(FACETS.index("overall"))] + b)))

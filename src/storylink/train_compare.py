@@ -55,6 +55,7 @@ import re
 import sys
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -73,7 +74,7 @@ from .features import (
 )
 
 __all__ = ["FACETS", "SEED", "load_pairs", "cached_encoder", "profiles_for", "feature_matrix", "fit_metric",
-           "training_features", "main"]
+           "training_features", "FoldFit", "fit_fold", "cross_validate", "main"]
 
 FACETS = ("Geography", "Entities", "Time", "Narrative", "Overall", "Style", "Tone")
 SEED = 20220
@@ -309,41 +310,73 @@ def _identical(profiles: dict[str, Profile], count: int = IDENTICAL_PAIRS) -> li
     return [profiles[keys[i]] for i in chosen]
 
 
+@dataclass(frozen=True)
+class FoldFit:
+    """The facet forests, ridge head and learned similarity fitted on one set of training rows."""
+
+    forests: list[Any]
+    ridge: dict[str, np.ndarray]
+    metric: Metric
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        """Blended raw facet scores of feature rows whose learned-similarity columns ``metric`` filled."""
+        forest = np.stack([m.predict(x[:, m.used_columns]) for m in self.forests], axis=1)
+        return (1 - RIDGE_WEIGHT) * forest + RIDGE_WEIGHT * predict_ridge(self.ridge, x)
+
+
+def fit_fold(
+    x: np.ndarray,
+    y: np.ndarray,
+    grp: np.ndarray,
+    rows: np.ndarray,
+    z: np.ndarray,
+    extra: tuple[np.ndarray, np.ndarray],
+    extra_z: np.ndarray,
+    *,
+    facets: Sequence[int] | None = None,
+    params: dict[str, Any] | None = None,
+) -> FoldFit:
+    """The shipped recipe on the pairs ``rows`` plus the ``extra`` (identical-copy) rows.
+
+    The learned similarity is fitted on all of ``rows`` (for whatever is predicted
+    later) but enters the training features cross-fitted, each pair scored by a
+    metric that never saw its group, so the forests learn from honest values.
+    ``facets`` picks the facets to fit (all by default). ``main``, the CV figures
+    and ``train_cluster``'s out-of-fold verdicts all fit through here.
+    """
+    cols = list(METRIC_COLUMNS)
+    metric = fit_metric(z[rows], y[rows])
+    xt = x[rows].copy()
+    xt[:, cols] = cross_fitted_metric(z[rows], y[rows], grp[rows])
+    xx = extra[0].copy()
+    xx[:, cols] = metric.apply(extra_z)
+    xt, yt = np.vstack([xt, xx]), np.vstack([y[rows], extra[1]])
+    if facets is not None:
+        yt = yt[:, list(facets)]
+    return FoldFit(fit_facets(xt, yt, params), fit_ridge(xt, yt), metric)
+
+
 def cross_validate(
     x: np.ndarray,
     y: np.ndarray,
     grp: np.ndarray,
+    z: np.ndarray,
+    extra: tuple[np.ndarray, np.ndarray],
+    extra_z: np.ndarray,
+    *,
     params: dict[str, Any] | None = None,
     folds: int = 5,
-    extra: tuple[np.ndarray, np.ndarray] | None = None,
-    z: np.ndarray | None = None,
-    extra_z: np.ndarray | None = None,
 ) -> np.ndarray:
-    """Out-of-fold predictions of every facet; ``extra`` rows join every training fold.
-
-    With ``z`` (``metric_inputs`` of the pairs, and ``extra_z`` of the extra rows) the learned
-    similarity is refitted inside every fold as in ``main`` (cross-fitted on the training part,
-    fitted on all of it for the held-out part), so the figures include its selection.
-    """
+    """Out-of-fold predictions of every facet: ``fit_fold`` on the other folds, so the figures
+    include the learned similarity's selection."""
     from sklearn.model_selection import GroupKFold
 
     oof = np.zeros_like(y)
-    cols = list(METRIC_COLUMNS)
     for train_idx, test_idx in GroupKFold(n_splits=folds).split(x, y, grp):
-        xt, yt, xe = x[train_idx].copy(), y[train_idx], x[test_idx].copy()
-        xx = extra[0].copy() if extra is not None else None
-        if z is not None:
-            metric = fit_metric(z[train_idx], yt)
-            xt[:, cols] = cross_fitted_metric(z[train_idx], yt, grp[train_idx])
-            xe[:, cols] = metric.apply(z[test_idx])
-            if xx is not None and extra_z is not None:
-                xx[:, cols] = metric.apply(extra_z)
-        if extra is not None:
-            xt, yt = np.vstack([xt, xx]), np.vstack([yt, extra[1]])
-        ridge = fit_ridge(xt, yt)
-        for i, model in enumerate(fit_facets(xt, yt, params)):
-            forest = model.predict(xe[:, model.used_columns])
-            oof[test_idx, i] = (1 - RIDGE_WEIGHT) * forest + RIDGE_WEIGHT * predict_ridge(ridge, xe)[:, i]
+        fit = fit_fold(x, y, grp, train_idx, z, extra, extra_z, params=params)
+        xe = x[test_idx].copy()
+        xe[:, list(METRIC_COLUMNS)] = fit.metric.apply(z[test_idx])
+        oof[test_idx] = fit.predict(xe)
     return oof
 
 
@@ -460,22 +493,18 @@ def _train(args: argparse.Namespace) -> int:
     copies = _identical(profiles)
     same = identical_pairs(profiles, idf, metric=Metric.none())
     same_z = np.stack([metric_inputs(p, p) for p in copies])
-    oof = cross_validate(x, y, grp, extra=same, z=z, extra_z=same_z)
+    oof = cross_validate(x, y, grp, z, same, same_z)
     cv = {f: round(pearson(oof[:, i], y[:, i]), 4) for i, f in enumerate(FACETS)}
     original = np.array([not p.get("machine_translated", False) for p in pairs])
     cv_original = round(pearson(oof[original, FACETS.index("Overall")], y[original, FACETS.index("Overall")]), 4)
     print("5-fold CV Pearson:", cv, "| Overall on original pairs:", cv_original)
     a, b = fit_platt(oof[:, FACETS.index("Overall")], y[:, FACETS.index("Overall")])
 
-    metric = fit_metric(z, y)
-    x[:, list(METRIC_COLUMNS)] = cross_fitted_metric(z, y, grp)
-    same[0][:, list(METRIC_COLUMNS)] = metric.apply(same_z)
-    x_all, y_all = np.vstack([x, same[0]]), np.vstack([y, same[1]])
-    models = fit_facets(x_all, y_all)
-    arrays = export_trees(models)
-    arrays["metric_coef"] = metric.coef
-    arrays["metric_intercept"] = metric.intercept
-    arrays.update(fit_ridge(x_all, y_all))
+    fit = fit_fold(x, y, grp, np.arange(len(y)), z, same, same_z)
+    arrays = export_trees(fit.forests)
+    arrays["metric_coef"] = fit.metric.coef
+    arrays["metric_intercept"] = fit.metric.intercept
+    arrays.update(fit.ridge)
     arrays["ridge_weight"] = np.array(RIDGE_WEIGHT)
     arrays["idf_words"] = idf.words.astype(np.float16)
     arrays["idf_chars"] = idf.chars.astype(np.float16)
