@@ -33,13 +33,14 @@ from _common import SEMEVAL, rss_mb, semeval_texts
 from synth import make_vector_stream
 
 
-def bench_clustering(n: int, dim: int, *, quality: bool) -> dict[str, float]:
+def bench_clustering(n: int, dim: int, *, quality: bool, window_days: float = 4.0, days: float = 365.0,
+                     ann_limit: int = 50_000) -> dict[str, float]:
     """Cluster ``n`` synthetic items online; only ``Clusterer.run`` is timed (items are made in chunks)."""
     from storylink.cluster import ClusterItem, Clusterer
     from storylink.evaluate.clusters import bcubed
 
-    clusterer = Clusterer(window_days=4.0)
-    stream = make_vector_stream(n, dim=dim)
+    clusterer = Clusterer(window_days=window_days, ann_limit=ann_limit)
+    stream = make_vector_stream(n, dim=dim, days=days)
     seconds = cpu = 0.0
     closed = max_window = 0
     predicted: dict[str, str] = {}
@@ -160,26 +161,33 @@ def main() -> None:
     parser.add_argument("--baseline-size", type=int, default=10_000)
     parser.add_argument("--second-stage", type=int, default=0,
                         help="also time both stages on this many SemEval dev articles (profiles from the cache)")
+    parser.add_argument("--days", type=float, default=365.0, help="time span of the synthetic stream")
+    parser.add_argument("--window-days", type=float, default=4.0)
+    parser.add_argument("--ann-limit", type=int, nargs="*", default=[50_000],
+                        help="window rows above which an HNSW index serves the candidates (several: compare)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # one size in this process (clean peak RSS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(bench_clustering(args.one, args.dim, quality=args.one <= 100_000)))
+        print(json.dumps(bench_clustering(args.one, args.dim, quality=args.one <= 100_000, days=args.days,
+                                          window_days=args.window_days, ann_limit=args.ann_limit[0])))
         return
 
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (other work shares them)")
     if args.baseline_size:
         base = bench_baseline(args.baseline_size, args.dim)
         print(f"baseline single pass, no index       {args.baseline_size:>9,d} docs  {base:9.0f} docs/s")
-    for n in args.sizes:
+    for n, limit in itertools.product(args.sizes, args.ann_limit):
         # Each size runs in a fresh process, so peak RSS is that size's own.
-        out = subprocess.run([sys.executable, __file__, "--one", str(n), "--dim", str(args.dim)],
+        out = subprocess.run([sys.executable, __file__, "--one", str(n), "--dim", str(args.dim), "--days",
+                              str(args.days), "--window-days", str(args.window_days), "--ann-limit", str(limit)],
                              capture_output=True, text=True, check=True)
         r = json.loads(out.stdout.strip().splitlines()[-1])
         quality = f"  BCubed F1 {r['bcubed_f1']:.3f}" if "bcubed_f1" in r else ""
+        mode = f"  [HNSW above {limit:,d} rows]" if len(args.ann_limit) > 1 else ""
         print(f"storylink clustering (given vectors) {n:>9,d} docs  {r['docs_s']:9.0f} docs/s "
               f"({r['docs_cpu_s']:.0f} per CPU-second)  "
               f"peak RSS {r['rss_mb']:6.0f} MB  {r['stories']:,d} stories  window <= {r['window_rows']:,d} rows"
-              f"{quality}  (load {os.getloadavg()[0]:.1f})")
+              f"{quality}{mode}  (load {os.getloadavg()[0]:.1f})")
         sys.stdout.flush()
     if args.second_stage:
         for name, (rate, rate_cpu) in bench_second_stage(args.second_stage).items():

@@ -86,6 +86,31 @@ def test_projected_search_agrees_with_exact_search() -> None:
     assert sum(a[i] == b[i] for i in a) >= 0.98 * len(a)
 
 
+def test_hnsw_search_agrees_with_exact_search_and_follows_the_window() -> None:
+    items, _ = _stream(n_stories=80, per_story=5, dim=256, hours=2.0)
+    exact = Clusterer(exact_limit=10**9, window_days=1.0)
+    ann = Clusterer(ann_limit=60, window_days=1.0)
+    a = exact.labels(exact.run(items[:200]))
+    b = {}
+    for item in items[:200]:
+        b[item.id] = ann.add(item).story_id
+        if ann.window_rows > 60:  # the index exists exactly while the window is large
+            assert ann._ann is not None and len(ann._ann) == ann.window_rows
+    b = ann.labels(Assignment(i, s, False, 1.0) for i, s in b.items())
+    assert sum(a[i] == b[i] for i in a) >= 0.98 * len(a)
+    # The nearest rows of a fresh vector: the graph finds what the exact scan finds.
+    probe = items[150].vector
+    assert ann._ann is not None
+    rows_ann = {ann._ids[r] for r in ann._nearest_rows(probe)[0].tolist()}
+    ann._ann, saved = None, ann._ann
+    rows_exact = {ann._ids[r] for r in ann._nearest_rows(probe)[0].tolist()}
+    ann._ann = saved
+    assert len(rows_ann & rows_exact) >= 0.9 * len(rows_exact)
+    # A window shrinking below half the limit drops the index; a scan serves again.
+    ann.add(ClusterItem("late", items[199].time + 10 * 86400, items[0].vector))
+    assert ann._ann is None and ann.window_rows == 1
+
+
 def test_near_duplicate_joins_its_original_and_is_marked() -> None:
     rng = np.random.default_rng(1)
     text = " ".join(f"wort{i}" for i in rng.integers(0, 5000, 120))
