@@ -196,6 +196,25 @@ def test_second_stage_overrules_the_first_when_items_carry_profiles() -> None:
     assert not c.add(ClusterItem("e", 300.0, v)).new_story
 
 
+def test_a_confident_first_stage_join_stands_unless_the_compare_model_vetoes_it() -> None:
+    from storylink.cluster import SECOND_STAGE_FEATURES, SecondStage
+
+    v = _unit(np.ones(16))  # identical vectors: the first stage is sure
+    weights = [0.0] * len(SECOND_STAGE_FEATURES)
+    weights[SECOND_STAGE_FEATURES.index("same_max")] = 1.0
+
+    def joined(same: float) -> bool:
+        def compare(pairs):
+            return np.full((len(pairs), 7), 2.0), np.full(len(pairs), same)
+        c = Clusterer(second_stage=SecondStage(weights, 0.0, threshold=0.5), compare=compare)
+        c.add(ClusterItem("a", 0.0, v, profile=_profile("a", 1)))
+        return not c.add(ClusterItem("b", 60.0, v, profile=_profile("b", 2))).new_story
+
+    assert SecondStage.VETO < 0.3 < 0.5
+    assert joined(0.3)  # the second stage alone (p 0.3 < 0.5) would have split them
+    assert not joined(SecondStage.VETO / 2)
+
+
 def test_replay_then_attached_profiles_decide_like_an_unbroken_run() -> None:
     from storylink.cluster import SECOND_STAGE_FEATURES, SecondStage
 
