@@ -88,3 +88,14 @@ def test_delete_removes_an_article_from_its_story_and_keeps_the_rest(tmp_path):
     after = json.loads(runner.invoke(cli, ["stories", "--json", "--db", db]).stdout)
     assert [s["articles"] for s in after] == [[kept]]
     assert runner.invoke(cli, ["cluster", "--db", db]).exit_code == 0  # replay copes with the gap
+
+
+def test_settings_come_from_storylink_variables_and_a_bad_one_is_named():
+    runner = CliRunner()
+    env = {"STORYLINK_STORY_WINDOW_DAYS": "2.5", "STORYLINK_STORY_PROFILES": "off", "STORYLINK_LANGUAGES": "de, en"}
+    shown = json.loads(runner.invoke(cli, ["settings", "--json"], env=env).stdout)
+    assert (shown["story_window_days"], shown["story_profiles"], shown["languages"]) == (2.5, False, ["de", "en"])
+    bad = runner.invoke(cli, ["cluster", "--db", "unused.db"], env={"STORYLINK_MIN_CHARS": "many"})
+    assert bad.exit_code == 2
+    assert bad.stderr.strip() == "error: STORYLINK_MIN_CHARS: cannot read 'many': invalid literal for int() " \
+                                 "with base 10: 'many'"

@@ -24,7 +24,8 @@ __all__ = ["main", "cli"]
 
 
 def _settings(db: str | None) -> Settings:
-    return Settings().replace(db=db)
+    with _errors():  # a bad STORYLINK_* variable is one line naming it, like any other bad input
+        return Settings.from_env().replace(db=db)
 
 
 def _db_option(f: F) -> F:

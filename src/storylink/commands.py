@@ -146,7 +146,7 @@ def analyze_cmd(ref: str, db: str | None, as_json: bool) -> None:
 @_json_option
 def settings_cmd(as_json: bool) -> None:
     """Show the settings and where each can be changed."""
-    current = Settings().to_dict()
+    current = _settings(None).to_dict()
     if as_json:
         _echo_json(current)
         return

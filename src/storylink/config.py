@@ -75,6 +75,23 @@ class Settings:
                 f"story_window_days must be positive, got {self.story_window_days}", source="settings"
             )
 
+    @classmethod
+    def from_env(cls, environ: Any = None) -> "Settings":
+        """Defaults overridden by ``STORYLINK_<NAME>`` variables (lists comma-separated, flags 1/0)::
+
+            >>> Settings.from_env({"STORYLINK_STORY_WINDOW_DAYS": "2", "STORYLINK_STORY_PROFILES": "no"})
+            ... # doctest: +ELLIPSIS
+            Settings(..., story_window_days=2.0, story_profiles=False)
+        """
+        environ = os.environ if environ is None else environ
+        changes: dict[str, Any] = {}
+        for setting in SETTINGS:
+            var = f"STORYLINK_{setting.name.upper()}"
+            if setting.name == "db" or var not in environ:
+                continue  # the database path is read lazily (``db_path``), so --db still wins
+            changes[setting.name] = _parse(environ[var], setting.default, var)
+        return cls(**changes)
+
     @property
     def db_path(self) -> str:
         return self.db or os.environ.get("STORYLINK_DB") or default_db_path()
@@ -90,3 +107,23 @@ class Settings:
 
     def to_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)} | {"db": self.db_path}
+
+
+def _parse(raw: str, default: Any, var: str) -> Any:
+    text = raw.strip()
+    try:
+        if isinstance(default, bool):
+            if text.lower() in ("1", "true", "yes", "on"):
+                return True
+            if text.lower() in ("0", "false", "no", "off"):
+                return False
+            raise ValueError("expected 1/0, true/false, yes/no or on/off")
+        if isinstance(default, int):
+            return int(text)
+        if isinstance(default, float):
+            return float(text)
+        if isinstance(default, tuple):
+            return tuple(part.strip() for part in text.split(",") if part.strip())
+    except ValueError as exc:
+        raise SettingsError(f"cannot read {raw!r}: {exc}", source=var) from None
+    return text
