@@ -20,8 +20,8 @@ memory, so state is bounded by the window, not by the stream:
    ``ann_limit`` rows an HNSW graph (usearch, 8-bit vectors, exact re-rank),
    whose cost grows with the log of the window instead of linearly (measured
    on 2 cores, ``bench/cluster.py --ann-limit``: level with the projected scan
-   up to a 90k-row window, ~3,600 docs/s both; at a 141k-row window 3,234
-   docs/s with the graph against 2,498 scanning). The graph is built when the window passes the limit,
+   up to a 90k-row window, ~3,600 docs/s both; at a 141k-row window 3,276
+   docs/s with the graph against 2,641 scanning). The graph is built when the window passes the limit,
    follows every row added or closed, and is dropped below half of it.
    ``run`` scans for a batch of articles at once (one matrix product reads the
    window once for the batch; rows added or closed within the batch are
@@ -79,8 +79,8 @@ stories, per CPU-second): ~8,600 docs at 10k articles (80 window rows),
 peak RSS); RSS follows the window, not the stream.
 Past ~10^5 window rows (a week of a global firehose) the projected scan
 itself would dominate; there the HNSW tier takes over (150k articles in a
-20-day window, up to 141k rows: 3,234 docs/s, 1.5 GB peak RSS, mostly the
-full 512-d window and the graph; 2,498 docs/s scanning). Beyond that, shard the window by
+20-day window, up to 141k rows: 3,276 docs/s, 1.5 GB peak RSS, mostly the
+full 512-d window and the graph; 2,641 docs/s scanning). Beyond that, shard the window by
 language or region. Very common entity keys are cut by
 ``max_entity_df``. The second stage costs about one compare-model call of up
 to ~9 pairs per article (~8 ms: ~130 articles/s on SemEval dev given
