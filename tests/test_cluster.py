@@ -143,18 +143,20 @@ def test_bridging_article_merges_stories_and_old_id_survives() -> None:
     assert c.resolve("s:y") == "s:x" and set(c.stories["s:x"].members) == {"x", "y", "z"}
 
 
-def test_replay_rebuilds_the_same_state() -> None:
+@pytest.mark.parametrize("ann_limit", [50_000, 6])  # the default scan, and the HNSW graph past 6 rows
+def test_replay_rebuilds_the_same_state(ann_limit: int) -> None:
     items, _ = _stream(n_stories=12, per_story=4, hours=30.0)
-    first = Clusterer(window_days=2.0)
+    first = Clusterer(window_days=2.0, ann_limit=ann_limit)
     assignments = [first.add(i) for i in items[:30]]
     stored = [Assignment.from_dict(a.to_dict()) for a in assignments]
-    second = Clusterer(window_days=2.0)
+    second = Clusterer(window_days=2.0, ann_limit=ann_limit)
     for item, a in zip(items[:30], stored):
         second.replay(item, a)
     rest_a = [first.add(i) for i in items[30:]]
     rest_b = [second.add(i) for i in items[30:]]
     assert rest_a == rest_b
     assert first.redirects == second.redirects and set(first.closed) == set(second.closed)
+    assert (first._ann is None) == (second._ann is None) == (ann_limit > 10)
 
 
 def _profile(article_id: str, topic: int):
