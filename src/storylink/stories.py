@@ -173,9 +173,8 @@ def cluster_store(
         chunk = [articles[i] for i in todo[start : start + batch]]
         analyses = store.get_analyses([a.id for a in chunk])
         if analyze_missing:
-            current = store.get_analyses([a.id for a in chunk], analyzer=ANALYZER_VERSION)
             for article in chunk:
-                if article.id not in current:
+                if article.id not in analyses or analyses[article.id].analyzer != ANALYZER_VERSION:
                     try:
                         analyses[article.id] = analyze(article, settings=settings)
                         store.put_analysis(analyses[article.id])
