@@ -21,8 +21,9 @@ memory, so state is bounded by the window, not by the stream:
    whose cost grows with the log of the window instead of linearly (measured
    on 2 cores, ``bench/cluster.py --ann-limit``: level with the projected scan
    up to a 90k-row window, ~3,600 docs/s both; at a 141k-row window 3,276
-   docs/s with the graph against 2,641 scanning). The graph is built when the window passes the limit,
-   follows every row added or closed, and is dropped below half of it.
+   docs/s with the graph against 2,641 scanning). The graph is built when the
+   window passes the limit, follows every row added or closed, and is dropped
+   below half of it.
    ``run`` scans for a batch of articles at once (one matrix product reads the
    window once for the batch; rows added or closed within the batch are
    patched in, so the candidates are exactly those of ``add`` one by one);
@@ -74,13 +75,14 @@ window) but the *window density*. Cost per article is the candidate scan
 (linear in window rows) plus the decision over candidate stories (bounded by
 ``neighbours`` above ``min_cos`` and ``entity_candidates``). Measured
 (``bench/cluster.py``, first stage, 512-d, 4-day window, a year of
-stories, per CPU-second): ~8,600 docs at 10k articles (80 window rows),
-~5,700 at 100k (1.3k rows), ~4,700 at 1M (12.4k rows, projected scan; 335 MB
-peak RSS); RSS follows the window, not the stream.
-Past ~10^5 window rows (a week of a global firehose) the projected scan
-itself would dominate; there the HNSW tier takes over (150k articles in a
-20-day window, up to 141k rows: 3,276 docs/s, 1.5 GB peak RSS, mostly the
-full 512-d window and the graph; 2,641 docs/s scanning). Beyond that, shard the window by
+stories, docs/s on a quiet machine): ~13,800 at 10k articles (80 window
+rows), ~8,600 at 100k (1.3k rows), ~6,400 at 1M (12.4k rows, projected scan;
+335 MB peak RSS); under a load of ~2, 8,600 / 5,700 / 4,700. RSS follows the
+window, not the stream.
+Past ~10^5 window rows (a week of a global firehose) the projected scan itself
+would dominate; there the HNSW tier takes over (150k articles in a 20-day
+window, up to 141k rows: 3,276 docs/s, 1.5 GB peak RSS, mostly the full 512-d
+window and the graph; 2,641 docs/s scanning). Beyond that, shard the window by
 language or region. Very common entity keys are cut by
 ``max_entity_df``. The second stage costs about one compare-model call of up
 to ~9 pairs per article (~8 ms: ~130 articles/s on SemEval dev given
@@ -309,10 +311,11 @@ class SecondStage:
         self.neighbours = neighbours
 
     #: A first-stage probability at which the first stage's join stands unless the compare model
-    #: vetoes it (its best same-story probability for the story below ``VETO``). The compare model learned SemEval's strict
-    #: "same story" (Overall <= 1.5, and cross-lingual pairs score lower); a desk files the English
-    #: report on a flood under that flood, and close vectors plus shared rare names within the
-    #: window say so. On SemEval dev this changes no labelled pair (F1 0.880 either way).
+    #: vetoes it (its best same-story probability for the story below ``VETO``). The compare model
+    #: learned SemEval's strict "same story" (Overall <= 1.5, and cross-lingual pairs score lower);
+    #: a desk files the English report on a flood under that flood, and close vectors plus shared
+    #: rare names within the window say so. On SemEval dev this changes no labelled pair (F1 0.880
+    #: either way).
     CONFIDENT_FIRST = 0.8
     VETO = 0.2
 
