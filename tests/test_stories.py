@@ -46,6 +46,31 @@ def test_the_seeds_land_in_one_story(tmp_path):
     assert len(kept) == 2 and all(len(arrays["e5"]) for arrays in kept.values())
 
 
+def test_cluster_stream_reports_each_bad_record_and_clusters_the_rest(tmp_path):
+    records = [
+        {"id": "a1", "published": "2019-02-27T10:00:00+07:00",
+         "text": "US-Präsident Donald Trump und Nordkoreas Machthaber Kim Jong Un trafen sich am Mittwoch in Hanoi "
+                 "zu ihrem zweiten Gipfel."},
+        "{nope",
+        {"id": "a2", "text": ""},
+        {"id": "a3", "published": "2019-02-27T20:00:00+07:00",
+         "text": "Donald Trump und Kim Jong Un haben sich am Mittwochabend in Hanoi getroffen, ihr zweiter Gipfel "
+                 "begann mit einem Abendessen."},
+    ]
+    path = tmp_path / "stream.jsonl"
+    path.write_text("\n".join(r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in records) + "\n",
+                    encoding="utf-8")
+    db = tmp_path / "stream.db"
+    result = _cli("cluster", "--stream", str(path), "--json", db=db)
+    assert result.returncode == 1  # some records failed; the rest went through
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 2 and errors[0].startswith("failed") and "stream.jsonl:2: invalid JSON" in errors[0]
+    assert "stream.jsonl:3: missing or empty 'text'" in errors[1]
+    stories = json.loads(result.stdout)
+    assert [sorted(s["articles"]) for s in stories] == [["a1", "a3"]]
+    assert json.loads(_cli("stories", "--json", db=db).stdout) == stories
+
+
 def test_no_profiles_clusters_on_vectors_and_entities_alone(tmp_path):
     from storylink.analyze import ANALYZER_VERSION
     from storylink.compare import PROFILE_MODEL
