@@ -194,7 +194,10 @@ def test_rerun_is_a_no_op_and_deleted_articles_leave_their_story(stream_dbs, tmp
         again = cluster_store(store, settings=settings)
         assert first["assigned"] == first["articles"] and again["assigned"] == 0
         assert again["replayed"] == first["articles"]
-        story = max(list_stories(store), key=lambda s: s.size)
+        seen: list[tuple[int, int]] = []
+        listed = list_stories(store, progress=lambda done, total: seen.append((done, total)))
+        assert seen[-1] == (first["articles"], first["articles"]) and len(seen) == len(listed)
+        story = max(listed, key=lambda s: s.size)
         victim = story.articles[-1]
         store.delete_article(victim)
         after = {s.id: s for s in list_stories(store)}

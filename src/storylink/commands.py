@@ -213,7 +213,6 @@ def demo(paths: tuple[str, ...], db: str | None, as_json: bool) -> None:
     """The main job: ingest, analyze and cluster PATHS (the bundled demo corpus when none exists), then report."""
     from .report import render_analysis_summary
     from .store import open_store
-    from .stories import list_stories
 
     console = Console(stderr=as_json)
     settings = _settings(db)
@@ -223,7 +222,7 @@ def demo(paths: tuple[str, ...], db: str | None, as_json: bool) -> None:
         with open_store(settings) as store:
             analyses = [a for a in (store.get_analysis(i) for i in summary["articles"]) if a is not None]
             ids = set(summary["articles"])
-            stories = [s for s in list_stories(store) if ids & set(s.articles)]
+            stories = [s for s in _list_stories(store, console) if ids & set(s.articles)]
     if as_json:
         _echo_json(summary | {"analyses": [a.to_dict() for a in analyses], "stories": [s.to_dict() for s in stories]})
         return
@@ -350,7 +349,6 @@ def cluster_cmd(stream: str | None, window_days: float | None, profiles: bool | 
     """Assign stored articles to stories online, in publication order (safe to interrupt and re-run)."""
     from .ingest import read
     from .store import open_store
-    from .stories import list_stories
 
     console = Console(stderr=True)
     settings = _settings(db).replace(story_window_days=window_days, story_profiles=profiles)
@@ -365,7 +363,7 @@ def cluster_cmd(stream: str | None, window_days: float | None, profiles: bool | 
                 console.print(f"failed {line}", highlight=False, soft_wrap=True, markup=False)
         counts = _run_clustering(settings, console)
         with open_store(settings) as store:
-            stories = list_stories(store)
+            stories = _list_stories(store, console)
     if as_json:
         _echo_json([s.to_dict() for s in stories])
     else:
@@ -407,6 +405,15 @@ def delete_cmd(refs: tuple[str, ...], db: str | None, as_json: bool) -> None:
         raise SystemExit(1)
 
 
+def _list_stories(store: Any, console: Console, *, min_size: int = 1) -> list[Any]:
+    from .stories import list_stories
+
+    with _progress(console) as progress:
+        task = progress.add_task("listing stories", total=None)
+        return list_stories(store, min_size=min_size,
+                            progress=lambda done, total: progress.update(task, completed=done, total=total))
+
+
 @cli.command("stories")
 @click.option("--min-size", type=int, default=1, show_default=True, help="only stories with this many articles")
 @_db_option
@@ -414,10 +421,9 @@ def delete_cmd(refs: tuple[str, ...], db: str | None, as_json: bool) -> None:
 def stories_cmd(min_size: int, db: str | None, as_json: bool) -> None:
     """List stories: id, title, size, languages, sources, first and last seen (--json: with article ids)."""
     from .store import open_store
-    from .stories import list_stories
 
     with _errors(), open_store(_settings(db)) as store:
-        stories = list_stories(store, min_size=min_size)
+        stories = _list_stories(store, Console(stderr=True), min_size=min_size)
     if as_json:
         _echo_json([s.to_dict() for s in stories])
     else:

@@ -202,15 +202,22 @@ def _resolve(redirects: dict[str, str], story_id: str) -> str:
     return story_id
 
 
-def list_stories(store: Store, *, min_size: int = 1) -> list[Story]:
-    """Stories from the stored assignments, largest first, then by first appearance."""
+def list_stories(store: Store, *, min_size: int = 1,
+                 progress: Callable[[int, int], None] | None = None) -> list[Story]:
+    """Stories from the stored assignments, largest first, then by first appearance.
+
+    ``progress(articles read, articles to read)`` is called after each batch read."""
     redirects = store.redirects()
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in store.assignments():
         members[_resolve(redirects, row["story_id"])].append(row)
     stories = []
     groups = [(story_id, rows) for story_id, rows in members.items() if len(rows) >= min_size]
+    total, done = sum(len(rows) for _, rows in groups), 0
     for story_id, rows, arts, langs in _with_articles(store, groups):
+        done += len(rows)
+        if progress:
+            progress(done, total)
         languages = sorted({langs[a.id] for a in arts if a.id in langs})
         dates = sorted(a.published for a in arts if a.published)
         dated = sorted((a for a in arts if a.published), key=lambda a: published_seconds(a.published) or 0.0)
