@@ -401,7 +401,8 @@ class Clusterer:
         self._e5_memo: tuple[ClusterItem, list[str]] | None = None
         self._row: dict[str, int] = {}
         #: HNSW index (usearch) over the window's vectors once it holds more than ``ann_limit`` rows,
-        #: keyed by a per-vector serial number that, unlike a row, survives compaction.
+        #: keyed by a per-vector serial number that, unlike a row, survives compaction; ``_key_row``
+        #: maps the keys back to rows and is kept only while the graph exists.
         self._ann: Any = None
         self._keys: list[int] = []
         self._key_row: dict[int, int] = {}
@@ -834,9 +835,9 @@ class Clusterer:
         key = self._serial
         self._serial += 1
         self._keys.append(key)
-        self._key_row[key] = self._n
         self._n += 1
         if self._ann is not None:
+            self._key_row[key] = self._n - 1
             self._ann.add(key, vec, threads=1)
         elif self._n - self._dead > self.ann_limit:
             self._build_ann()
@@ -848,6 +849,7 @@ class Clusterer:
 
         assert self._vectors is not None
         live = [i for i in range(self._n) if self._ids[i] is not None]
+        self._key_row = {self._keys[i]: i for i in live}
         self._ann = Index(ndim=self._vectors.shape[1], metric="cos", dtype="i8", connectivity=8,
                           expansion_add=32, expansion_search=32)
         self._ann.add(np.array([self._keys[i] for i in live], dtype=np.uint64), self._vectors[live], threads=1)
@@ -873,9 +875,8 @@ class Clusterer:
             self._e5[row] = 0.0
         if self._ahead is not None and row < self._ahead[0]:
             self._ahead[2][:, row] = 0.0
-        key = self._keys[row]
-        if self._key_row.pop(key, None) is not None and self._ann is not None:
-            self._ann.remove(key)
+        if self._ann is not None and self._key_row.pop(self._keys[row], None) is not None:
+            self._ann.remove(self._keys[row])
         self._ids[row] = None
         self._dead += 1
 
@@ -893,7 +894,8 @@ class Clusterer:
         self._ids = [self._ids[i] for i in keep]
         self._keys = [self._keys[i] for i in keep]
         self._row = {aid: i for i, aid in enumerate(self._ids) if aid is not None}
-        self._key_row = {key: i for i, key in enumerate(self._keys)}
+        if self._ann is not None:
+            self._key_row = {key: i for i, key in enumerate(self._keys)}
         self._n, self._dead = m, 0
 
     def _expire(self) -> None:
@@ -916,7 +918,7 @@ class Clusterer:
                 self._profiles.pop(m, None)
             self._entity_df.subtract(story.entity_counts)
             if self._ann is not None and self._n - self._dead < self.ann_limit // 2:
-                self._ann = None  # the window shrank: a scan is cheaper again
+                self._ann, self._key_row = None, {}  # the window shrank: a scan is cheaper again
             for key in story.entity_counts:
                 if self._entity_df[key] <= 0:
                     del self._entity_df[key]

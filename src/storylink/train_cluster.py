@@ -291,15 +291,17 @@ def _train_first(s: dict[str, Any], say: Callable[[str], None]) -> dict[str, Any
                 f"train synthetic BCubed F1 {f_bcubed:.3f}")
             if (f_pairs + f_bcubed) / 2 > best[0]:
                 best = ((f_pairs + f_bcubed) / 2, threshold, merge, f_pairs, f_bcubed)
-    return {
-        "features": list(PAIR_FEATURES),
-        "weights": dict(zip(PAIR_FEATURES, weights)),
-        "bias": bias,
-        "threshold": best[1],
-        "merge_threshold": best[2],
+    return _logistic(PAIR_FEATURES, weights, bias, best[1], best[2]) | {
         "train": {"pairwise_f1": round(best[3], 4), "synthetic_bcubed_f1": round(best[4], 4),
                   "examples": int(len(y)), "positives": int(y.sum()), "seed": SEED},
     }
+
+
+def _logistic(names: Sequence[str], weights: Sequence[float], bias: float, threshold: float,
+              merge: float) -> dict[str, Any]:
+    """A decider's stored form: named weights, bias and its join and merge thresholds."""
+    return {"features": list(names), "weights": dict(zip(names, weights)), "bias": bias,
+            "threshold": threshold, "merge_threshold": merge}
 
 
 def _train_second(s: dict[str, Any], decider: Decider, say: Callable[[str], None]) -> dict[str, Any]:
@@ -323,12 +325,7 @@ def _train_second(s: dict[str, Any], decider: Decider, say: Callable[[str], None
                 f"(P {scores['precision']:.3f} R {scores['recall']:.3f})")
             if scores["f1"] > best[0]:
                 best = (scores["f1"], threshold, merge, scores)
-    return {
-        "features": list(SECOND_STAGE_FEATURES),
-        "weights": dict(zip(SECOND_STAGE_FEATURES, weights)),
-        "bias": bias,
-        "threshold": best[1],
-        "merge_threshold": best[2],
+    return _logistic(SECOND_STAGE_FEATURES, weights, bias, best[1], best[2]) | {
         # Which compare model the weights were learned with: retrain when it changes.
         "compare": _compare_fingerprint(),
         "stories": SECOND_STORIES,
