@@ -59,7 +59,8 @@ def published_seconds(value: str | None) -> float | None:
     return None if when is None else when.timestamp()
 
 
-def _vector_text(article: Article) -> str:
+def vector_text(article: Article) -> str:
+    """The text whose USE vector places an article for clustering (title first, head only)."""
     text = article.text
     if article.title and not text.lstrip().startswith(article.title):
         text = f"{article.title}\n{text}"
@@ -75,7 +76,7 @@ def _cluster_arrays(store: Store, articles: list[Article]) -> dict[str, dict[str
 
     def compute(ids: list[str]) -> list[dict[str, np.ndarray]]:
         todo = [by_id[i] for i in ids]
-        vectors = encode_use([_vector_text(a) for a in todo])
+        vectors = encode_use([vector_text(a) for a in todo])
         return [
             {"use": vector.astype(np.float32), "minhash": sig.values, "shingles": np.array([sig.size])}
             for vector, sig in zip(vectors, signatures([a.text for a in todo]))

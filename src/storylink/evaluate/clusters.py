@@ -211,46 +211,31 @@ def _text_key(text: str) -> str:
 
 
 def vectors_for(articles: Sequence[SemevalArticle], *, cache: Path | None = None) -> np.ndarray:
-    """USE vectors, from the cache of all SemEval texts when it is there (else encoded now)."""
+    """USE vectors of what clustering embeds in the product (``stories.vector_text``), cached by text hash."""
+    from ..document import Article
+    from ..stories import vector_text
+
     cache = cache or _cache_dir()
-    out = np.zeros((len(articles), 512), dtype=np.float32)
-    todo = list(range(len(articles)))
-    ids_path, vec_path = cache / "use_semeval_ids.json", cache / "use_semeval.npy"
-    if ids_path.exists() and vec_path.exists():
-        row_of = {aid: i for i, aid in enumerate(json.loads(ids_path.read_text(encoding="utf-8")))}
-        stored = np.load(vec_path, mmap_mode="r")
-        todo = []
-        for i, art in enumerate(articles):
-            if art.id in row_of:
-                out[i] = stored[row_of[art.id]]
-            else:
-                todo.append(i)
-    if not todo:
-        return out
-    # Derived texts (trimmed, reordered copies) are cached by text hash beside the id cache.
-    extra_path = cache / "cluster_use_extra.npz"
-    extra: dict[str, np.ndarray] = {}
-    if extra_path.exists():
-        with np.load(extra_path) as stored_extra:
-            extra = dict(zip(stored_extra["keys"].tolist(), stored_extra["vectors"]))
-    missing: dict[str, str] = {}
-    for i in todo:
-        key = _text_key(articles[i].text)
-        if key not in extra:
-            missing[key] = articles[i].text
+    texts = [vector_text(Article(id=a.id, text=a.text, language=a.language)) for a in articles]
+    # Derived texts (trimmed, reordered copies) make an id-keyed cache useless; the hash finds repeats.
+    path = cache / "cluster_use.npz"
+    known: dict[str, np.ndarray] = {}
+    if path.exists():
+        with np.load(path) as stored:
+            known = dict(zip(stored["keys"].tolist(), stored["vectors"]))
+    missing = {key: text for key, text in ((_text_key(t), t) for t in texts) if key not in known}
     if missing:
         from ..vectors import encode_use
 
         keys = list(missing)
         for start in range(0, len(keys), 32):
             chunk = keys[start : start + 32]
-            for key, vec in zip(chunk, encode_use([missing[k] for k in chunk])):
-                extra[key] = vec
+            known.update(zip(chunk, encode_use([missing[k] for k in chunk])))
         cache.mkdir(parents=True, exist_ok=True)
-        np.savez(extra_path, keys=np.array(list(extra)), vectors=np.stack(list(extra.values())))
-    for i in todo:
-        out[i] = extra[_text_key(articles[i].text)]
-    return out
+        np.savez(path, keys=np.array(list(known)), vectors=np.stack(list(known.values())))
+    if not texts:
+        return np.zeros((0, 512), dtype=np.float32)
+    return np.stack([known[_text_key(t)] for t in texts]).astype(np.float32)
 
 
 def entities_for(articles: Sequence[SemevalArticle], *, cache: Path | None = None) -> list["Any"]:
