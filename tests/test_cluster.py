@@ -283,6 +283,16 @@ def test_semeval_dev_stream_beats_baselines() -> None:
     assert ours["f1"] > first["f1"] + 0.03  # the compare model's verdict is what lifts it
     assert ours["f1"] > rows["minhash only"]["f1"] + 0.5
     assert ours["f1"] > rows["tfidf single pass"]["f1"] + 0.1  # although TF-IDF's threshold is tuned on this stream
+    # The listed errors are exactly the wrong pairs the figures count.
+    joined = [e for e in ours["errors"] if e["error"] == "joined"]
+    apart = [e for e in ours["errors"] if e["error"] == "apart"]
+    assert all(e["overall"] >= 3.0 for e in joined) and all(e["overall"] <= 1.5 for e in apart)
+    if ours["errors"]:  # F1 = 2tp / (2tp + fp + fn) gives tp, then precision must agree
+        tp = ours["f1"] * (len(joined) + len(apart)) / (2 * (1 - ours["f1"]))
+        assert tp / (tp + len(joined)) == pytest.approx(ours["precision"])
+    else:
+        assert ours["f1"] == 1.0
+    assert all(0.0 <= e["same_story"] <= 1.0 and all(e["headlines"]) for e in ours["errors"])
 
 
 def test_decider_was_trained_with_the_shipped_compare_model() -> None:

@@ -433,8 +433,9 @@ def stories_cmd(min_size: int, db: str | None, as_json: bool) -> None:
 @eval_group.command("clusters")
 @click.argument("data_dir", type=click.Path(file_okay=False), default="../shared/data/semeval2022-task8")
 @click.option("--stories", type=int, default=200, show_default=True, help="stories in the synthetic stream")
+@click.option("--errors", "show_errors", is_flag=True, help="list the labelled pairs of (a) that storylink got wrong")
 @_json_option
-def eval_clusters(data_dir: str, stories: int, as_json: bool) -> None:
+def eval_clusters(data_dir: str, stories: int, show_errors: bool, as_json: bool) -> None:
     """Story clustering quality: (a) SemEval dev as one stream, pairwise P/R/F1; (b) a synthetic stream,
     BCubed P/R/F1 and ARI; (c) the seeds; each beside single-pass TF-IDF and MinHash-only."""
     from .evaluate import clusters
@@ -450,6 +451,12 @@ def eval_clusters(data_dir: str, stories: int, as_json: bool) -> None:
         return
     click.echo("(a) SemEval dev as one stream: pairwise same-story P/R/F1 on labelled pairs")
     click.echo(clusters.format_table(semeval_rows, ["precision", "recall", "f1", "pairs", "stories"]))
+    if show_errors:
+        click.echo("\nwrong pairs (joined: different stories together; apart: one story split):")
+        for e in semeval_rows[0]["errors"]:
+            p = "-" if e["same_story"] is None else f"{e['same_story']:.2f}"
+            click.echo(f"  {e['error']:<6} {e['languages']:<6} Overall {e['overall']:.2f}  compare p {p}  "
+                       f"{e['a']} {e['headlines'][0][:50]!r} / {e['b']} {e['headlines'][1][:50]!r}")
     click.echo(f"\n(b) synthetic stream ({stories} stories): BCubed P/R/F1 and ARI")
     click.echo(clusters.format_table(synthetic_rows, ["precision", "recall", "f1", "ari", "stories"]))
     if seeds is not None:

@@ -53,6 +53,7 @@ __all__ = [
     "synthetic_items",
     "cluster_stream",
     "evaluate_semeval_stream",
+    "pair_errors",
     "evaluate_synthetic",
     "seeds_together",
 ]
@@ -331,11 +332,40 @@ def evaluate_semeval_stream(data_dir: Path, *, split: str = "dev", limit: int | 
     tfidf, threshold = _tuned_tfidf(ids, texts, lambda labels: pairwise(labels, gold)["f1"])
     minhash = minhash_only(ids, texts)
     return [
-        {"method": "storylink"} | pairwise(ours, gold) | {"stories": len(set(ours.values()))},
+        {"method": "storylink"} | pairwise(ours, gold) | {"stories": len(set(ours.values()))}
+        | {"errors": pair_errors(ours, gold, articles, pairs, items)},
         {"method": "storylink, first stage only"} | pairwise(first, gold) | {"stories": len(set(first.values()))},
         {"method": f"tfidf single pass (t={threshold})"} | pairwise(tfidf, gold)
         | {"stories": len(set(tfidf.values()))},
         {"method": "minhash only"} | pairwise(minhash, gold) | {"stories": len(set(minhash.values()))},
+    ]
+
+
+def pair_errors(labels: Mapping[str, Hashable], gold: Sequence[tuple[str, str, bool]],
+                articles: Sequence[SemevalArticle], pairs: Sequence[tuple[str, str, float]],
+                items: Sequence["ClusterItem"]) -> list[dict[str, Any]]:
+    """The labelled pairs the clustering got wrong, with what decided them.
+
+    ``joined`` errors are different stories put together, ``apart`` the same
+    story kept apart; each with the human Overall score, the compare model's
+    same-story probability for the pair alone and both headlines, so that a
+    regression can be read, not only counted."""
+    from ..compare import compare_profiles
+    from ..document import headline_of
+
+    wrong = [(a, b) for a, b, same in gold if a in labels and b in labels and (labels[a] == labels[b]) != same]
+    by_id = {a.id: a for a in articles}
+    profile = {item.id: item.profile for item in items}
+    overall = {(a, b): o for a, b, o in pairs}
+    known = [(a, b) for a, b in wrong if profile.get(a) is not None and profile.get(b) is not None]
+    _, same_story = compare_profiles([(profile[a], profile[b]) for a, b in known])
+    p_of = dict(zip(known, same_story.tolist()))
+    return [
+        {"error": "joined" if labels[a] == labels[b] else "apart", "a": a, "b": b,
+         "languages": f"{by_id[a].language}-{by_id[b].language}", "overall": round(overall[(a, b)], 2),
+         "same_story": None if (a, b) not in p_of else round(p_of[(a, b)], 3),
+         "headlines": [headline_of(by_id[a].text) or by_id[a].text[:80], headline_of(by_id[b].text) or by_id[b].text[:80]]}
+        for a, b in wrong
     ]
 
 
