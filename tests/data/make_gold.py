@@ -571,7 +571,7 @@ def entity_spans(
                 found.append({"start": s, "end": e, "text": surface, "type": types.get((surface, k), etype)})
         if k == 0:
             raise SystemExit(f"entity {surface!r} not found")
-    for surface, k in skip:
+    for surface, _k in skip:
         if not any(f["text"] == surface for f in found):
             raise SystemExit(f"skip {surface!r} names no entity")
     return sorted(found, key=lambda f: f["start"])
