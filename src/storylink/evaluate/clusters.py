@@ -351,7 +351,6 @@ def pair_errors(labels: Mapping[str, Hashable], gold: Sequence[tuple[str, str, b
     same-story probability for the pair alone and both headlines, so that a
     regression can be read, not only counted."""
     from ..compare import compare_profiles
-    from ..document import headline_of
 
     wrong = [(a, b) for a, b, same in gold if a in labels and b in labels and (labels[a] == labels[b]) != same]
     by_id = {a.id: a for a in articles}
@@ -364,9 +363,16 @@ def pair_errors(labels: Mapping[str, Hashable], gold: Sequence[tuple[str, str, b
         {"error": "joined" if labels[a] == labels[b] else "apart", "a": a, "b": b,
          "languages": f"{by_id[a].language}-{by_id[b].language}", "overall": round(overall[(a, b)], 2),
          "same_story": None if (a, b) not in p_of else round(p_of[(a, b)], 3),
-         "headlines": [headline_of(by_id[a].text) or by_id[a].text[:80], headline_of(by_id[b].text) or by_id[b].text[:80]]}
+         "headlines": [_headline(by_id[a].text), _headline(by_id[b].text)]}
         for a, b in wrong
     ]
+
+
+def _headline(text: str) -> str:
+    """The headline line, else the opening words (SemEval texts run title and body together)."""
+    from ..document import headline_of
+
+    return headline_of(text) or " ".join(text[:100].split()[:12])
 
 
 def evaluate_synthetic(data_dir: Path, *, stories: int = 200, seed: int = 7, splits: Sequence[str] = ("train", "dev"),
