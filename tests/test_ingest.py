@@ -173,6 +173,20 @@ def test_jsonl_is_streamed_with_a_limit_per_record(tmp_path):
     assert items[1].source == f"{path}:2" and items[3].source == f"{path}:4"
 
 
+def test_an_empty_jsonl_file_is_reported_not_skipped(tmp_path):
+    empty, blank, good = tmp_path / "empty.jsonl", tmp_path / "blank.jsonl", tmp_path / "good.jsonl"
+    empty.write_bytes(b"")
+    blank.write_text("\ufeff\n  \n\n", encoding="utf-8")
+    good.write_text(json.dumps({"text": GERMAN}) + "\n", encoding="utf-8")
+    items = list(read([empty, good, blank]))
+    assert [type(x).__name__ for x in items] == ["EmptyInput", "Article", "EmptyInput"]
+    assert items[0].source == str(empty) and items[2].source == str(blank) and "no records" in str(items[0])
+    # One oversized record is a record: it is reported as too large, not as an empty file.
+    big = tmp_path / "big.jsonl"
+    big.write_text(json.dumps({"text": "x" * 5_000}), encoding="utf-8")
+    assert [type(x).__name__ for x in read_jsonl(big, settings=Settings(max_bytes=1_000))] == ["TooLarge"]
+
+
 def test_html_pages_lose_their_boilerplate_and_keep_their_metadata():
     saar, rhein = read([SAARBOTE, RHEINKURIER])
     assert saar.title == "Hochwasser an der Saar: Pegel steigt weiter"

@@ -371,9 +371,11 @@ def read_jsonl(path: str | Path, *, settings: Settings | None = None) -> Iterato
 
 
 def _jsonl(chunks: Iterable[bytes], label: str, settings: Settings) -> Iterator[Article | InputError]:
+    records = 0
     for number, line in _lines(chunks, settings.max_bytes):
         where = f"{label}:{number}"
         if line is None:
+            records += 1
             yield TooLarge(f"record is over the limit of {settings.max_bytes:,} bytes (setting max_bytes)",
                            source=where)
             continue
@@ -381,6 +383,7 @@ def _jsonl(chunks: Iterable[bytes], label: str, settings: Settings) -> Iterator[
             line = line[3:]
         if not line.strip():
             continue
+        records += 1
         try:
             record = json.loads(line.decode("utf-8"))
         except UnicodeDecodeError as exc:
@@ -393,6 +396,9 @@ def _jsonl(chunks: Iterable[bytes], label: str, settings: Settings) -> Iterator[
             yield article_from_record(record, source=where)
         except InputError as exc:
             yield exc
+    if not records:
+        # Said, not skipped: an empty export usually means the job that writes it failed.
+        yield EmptyInput("no records (the file is empty or holds only blank lines)", source=label)
 
 
 def _lines(chunks: Iterable[bytes], limit: int) -> Iterator[tuple[int, bytes | None]]:
