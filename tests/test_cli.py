@@ -70,6 +70,22 @@ def test_bad_reference_is_one_line_and_exit_2(tmp_path):
     assert result.stderr.strip().count("\n") == 0 and "no-such-thing" in result.stderr
 
 
+def test_reading_commands_do_not_create_a_mistyped_database(tmp_path):
+    db = tmp_path / "typo" / "s.db"
+    runner = CliRunner()
+    for args in (["stories"], ["cluster"], ["delete", "abc"]):
+        result = runner.invoke(cli, [*args, "--db", str(db)])
+        assert result.exit_code == 2, args
+        assert result.stderr.strip() == f"error: {db}: no database here (storylink ingest, cluster --stream or demo creates one)"
+    result = runner.invoke(cli, ["analyze", "abc123", "--db", str(db)])
+    assert result.exit_code == 2 and "abc123: neither a file nor a stored article id" in result.stderr
+    assert not db.parent.exists()
+    # Writing commands still create it.
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    assert runner.invoke(cli, ["cluster", "--stream", str(tmp_path / "a.txt"), "--db", str(db)]).exit_code == 0
+    assert db.exists() and runner.invoke(cli, ["stories", "--db", str(db)]).exit_code == 0
+
+
 def test_delete_removes_an_article_from_its_story_and_keeps_the_rest(tmp_path):
     db = str(tmp_path / "s.db")
     other = TEXT.replace("Gipfel in Hanoi", "Treffen in Hanoi").replace("„Wir werden sehen“", "„Mal sehen“")

@@ -103,7 +103,11 @@ def load_article(ref: str, settings: Settings) -> Article:
         if isinstance(items[0], StorylinkError):
             raise items[0]
         return items[0]
-    with open_store(settings) as store:
+    try:
+        store = open_store(settings, create=False)
+    except MissingInput as exc:
+        raise MissingInput("neither a file nor a stored article id (no database yet)", source=ref) from exc
+    with store:
         try:
             return store.get_article(store.resolve_id(ref))
         except StorylinkError as exc:
@@ -324,11 +328,11 @@ def _print_stories(stories: list[Any], console: Console) -> None:
             console.print(f"    sources: {', '.join(st.sources)}", highlight=False, soft_wrap=True)
 
 
-def _run_clustering(settings: Settings, console: Console) -> dict[str, int]:
+def _run_clustering(settings: Settings, console: Console, *, create: bool = True) -> dict[str, int]:
     from .store import open_store
     from .stories import cluster_store
 
-    with open_store(settings) as store, _progress(console) as progress:
+    with open_store(settings, create=create) as store, _progress(console) as progress:
         task = progress.add_task("clustering", total=store.count_articles())
         return cluster_store(
             store, settings=settings, profiles=settings.story_profiles,
@@ -361,7 +365,7 @@ def cluster_cmd(stream: str | None, window_days: float | None, profiles: bool | 
             failed = summary["failed"]
             for line in summary["errors"]:
                 console.print(f"failed {line}", highlight=False, soft_wrap=True, markup=False)
-        counts = _run_clustering(settings, console)
+        counts = _run_clustering(settings, console, create=bool(stream))
         with open_store(settings) as store:
             stories = _list_stories(store, console)
     if as_json:
@@ -386,7 +390,7 @@ def delete_cmd(refs: tuple[str, ...], db: str | None, as_json: bool) -> None:
 
     deleted: list[str] = []
     errors: list[str] = []
-    with _errors(), open_store(_settings(db)) as store:
+    with _errors(), open_store(_settings(db), create=False) as store:
         for ref in refs:
             try:
                 article_id = store.resolve_id(ref)
@@ -422,7 +426,7 @@ def stories_cmd(min_size: int, db: str | None, as_json: bool) -> None:
     """List stories: id, title, size, languages, sources, first and last seen (--json: with article ids)."""
     from .store import open_store
 
-    with _errors(), open_store(_settings(db)) as store:
+    with _errors(), open_store(_settings(db), create=False) as store:
         stories = _list_stories(store, Console(stderr=True), min_size=min_size)
     if as_json:
         _echo_json([s.to_dict() for s in stories])

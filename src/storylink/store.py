@@ -36,7 +36,7 @@ import numpy as np
 
 from .config import Settings
 from .document import Analysis, Article, published_datetime
-from .errors import NotFound, StoreError
+from .errors import MissingInput, NotFound, StoreError
 
 __all__ = ["Store", "SQLiteStore", "open_store", "MIGRATIONS", "StoredAssignment", "published_key"]
 
@@ -531,15 +531,23 @@ class SQLiteStore(Store):
             self._db.close()
 
 
-def open_store(settings: Settings | None = None) -> Store:
+def open_store(settings: Settings | None = None, *, create: bool = True) -> Store:
     """The store named by ``settings.db_path``: a SQLite file path (its folder is
     created), or a ``postgresql://`` URL.
 
+    ``create=False`` is for commands that only read or change what is stored:
+    a database that does not exist then is an error, not a new empty one (a
+    mistyped ``--db`` would otherwise list "0 stories" and leave a stray file).
+
     Raises:
         StoreError: the database cannot be opened, or its backend is not available.
+        MissingInput: ``create=False`` and there is no database at the path.
     """
     settings = settings or Settings()
     target = settings.db_path
     if target.startswith(("postgresql://", "postgres://")):
         raise StoreError("PostgreSQL backend not available yet; give a SQLite file path", source=target)
+    if not create and target != ":memory:" and not Path(target).exists():
+        raise MissingInput("no database here (storylink ingest, cluster --stream or demo creates one)",
+                           source=target)
     return SQLiteStore(target)
