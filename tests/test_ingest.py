@@ -187,6 +187,33 @@ def test_an_empty_jsonl_file_is_reported_not_skipped(tmp_path):
     assert [type(x).__name__ for x in read_jsonl(big, settings=Settings(max_bytes=1_000))] == ["TooLarge"]
 
 
+def test_jsonl_records_may_name_a_file_instead_of_text(tmp_path):
+    (tmp_path / "texte").mkdir()
+    (tmp_path / "texte" / "koeln.txt").write_text(GERMAN, encoding="utf-8")
+    (tmp_path / "seite.html").write_bytes(SAARBOTE.read_bytes())
+    index = tmp_path / "index.jsonl"
+    rows = [
+        {"file": "texte/koeln.txt", "published": "2025-03-13T09:30:00+01:00", "source": "Rheinblatt", "desk": "x"},
+        {"file": "fehlt.txt", "source": "Niemand"},
+        {"file": "index.jsonl"},
+        {"file": "seite.html", "source": "Saarbote (Index)"},
+        {"file": 7},
+    ]
+    index.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    items = list(read([index]))
+    koeln, saar = [x for x in items if isinstance(x, Article)]
+    errors = {x.source: x for x in items if not isinstance(x, Article)}
+    assert koeln.text == GERMAN and koeln.id == article_id(GERMAN) and koeln.title == "Hochwasser in Köln"
+    assert (koeln.published, koeln.source, koeln.origin) == ("2025-03-13T09:30:00+01:00", "Rheinblatt",
+                                                             str(tmp_path / "texte" / "koeln.txt"))
+    # The page's own metadata stays where the index is silent; the index wins where it speaks.
+    assert saar.title == "Hochwasser an der Saar: Pegel steigt weiter" and saar.source == "Saarbote (Index)"
+    assert saar.published == "2025-02-14T08:15:00+01:00"
+    assert set(errors) == {f"{index}:{n}" for n in (2, 3, 5)}
+    assert isinstance(errors[f"{index}:2"], MissingInput) and "'fehlt.txt'" in str(errors[f"{index}:2"])
+    assert all(isinstance(errors[f"{index}:{n}"], MalformedRecord) for n in (3, 5))
+
+
 def test_html_pages_lose_their_boilerplate_and_keep_their_metadata():
     saar, rhein = read([SAARBOTE, RHEINKURIER])
     assert saar.title == "Hochwasser an der Saar: Pegel steigt weiter"

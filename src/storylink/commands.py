@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -185,17 +184,16 @@ def eval_analysis(gold: str, as_json: bool) -> None:
 
 
 def demo_articles() -> Iterator[Article]:
-    """The bundled demo corpus (our own writing), with its metadata from ``meta.jsonl``."""
+    """The bundled demo corpus (our own writing): ``meta.jsonl`` indexes its files with their metadata."""
+    from dataclasses import replace
     from importlib.resources import files
 
-    folder = files("storylink") / "data" / "demo"
-    for line in (folder / "meta.jsonl").read_text(encoding="utf-8").splitlines():
-        meta = json.loads(line)
-        text = (folder / meta["file"]).read_text(encoding="utf-8")
-        yield Article.from_text(
-            text, published=meta["published"], source=meta["source"], url=meta["url"],
-            origin=f"demo:{meta['file']}",
-        )
+    from .ingest import read_jsonl
+
+    for item in read_jsonl(Path(str(files("storylink") / "data" / "demo" / "meta.jsonl"))):
+        if isinstance(item, StorylinkError):
+            raise item  # a broken installation, not user input
+        yield replace(item, origin=f"demo:{Path(item.origin or '').name}")
 
 
 def _demo_items(paths: tuple[str, ...], settings: Settings, console: Console) -> Iterable[Article | StorylinkError]:

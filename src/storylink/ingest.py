@@ -25,7 +25,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from itertools import chain
 from pathlib import Path
@@ -319,6 +319,7 @@ def _page_date(html: str) -> str | None:
 def article_from_record(record: Any, *, source: str) -> Article:
     """A JSONL record as an article: ``text`` required; ``id``, ``title``, ``url``,
     ``source``, ``published`` (ISO 8601 or a Unix time), ``language``, ``author`` optional.
+    (In a JSONL file, ``file`` may stand in for ``text``: see ``read_jsonl``.)
 
     Example::
 
@@ -356,6 +357,10 @@ def article_from_record(record: Any, *, source: str) -> Article:
 def read_jsonl(path: str | Path, *, settings: Settings | None = None) -> Iterator[Article | InputError]:
     """One article per line, streamed; a bad line yields its error naming ``path:line``.
 
+    A record may give ``file`` (a text or HTML file, relative to the JSONL's
+    folder) instead of ``text``: an index that adds dates, sources and URLs to a
+    folder of plain files. The record's fields win over what the file says.
+
     Example::
 
         >>> import tempfile, pathlib
@@ -367,10 +372,28 @@ def read_jsonl(path: str | Path, *, settings: Settings | None = None) -> Iterato
     settings = settings or Settings()
     path = Path(path)
     with path.open("rb") as fh:
-        yield from _jsonl(iter(lambda: fh.read(_CHUNK), b""), str(path), settings)
+        yield from _jsonl(iter(lambda: fh.read(_CHUNK), b""), str(path), settings, base=path.parent)
 
 
-def _jsonl(chunks: Iterable[bytes], label: str, settings: Settings) -> Iterator[Article | InputError]:
+def _indexed(record: dict[str, Any], base: Path, where: str, settings: Settings) -> Article:
+    """The article of an index record: the named file's text under the record's metadata."""
+    name = record["file"]
+    if not isinstance(name, str) or not name.strip():
+        raise MalformedRecord("'file' must be a non-empty path (relative to the JSONL file)", source=where)
+    path = base / name
+    if path.suffix.lower() in _JSONL_SUFFIXES:
+        raise MalformedRecord(f"'file' {name!r} is JSONL; an index names text or HTML files", source=where)
+    (got,) = _read_path(path, settings)
+    if isinstance(got, InputError):
+        raise type(got)(f"'file' {name!r}: {got.message}", source=where)
+    fields = {k: getattr(got, k) for k in _FIELDS if k != "id" and getattr(got, k) is not None}
+    article = article_from_record(fields | {k: v for k, v in record.items() if k != "file"} | {"text": got.text},
+                                  source=where)
+    return replace(article, origin=str(path))
+
+
+def _jsonl(chunks: Iterable[bytes], label: str, settings: Settings, *, base: Path = Path(".")
+           ) -> Iterator[Article | InputError]:
     records = 0
     for number, line in _lines(chunks, settings.max_bytes):
         where = f"{label}:{number}"
@@ -393,7 +416,10 @@ def _jsonl(chunks: Iterable[bytes], label: str, settings: Settings) -> Iterator[
             yield MalformedRecord(f"invalid JSON ({exc.msg} at column {exc.colno})", source=where)
             continue
         try:
-            yield article_from_record(record, source=where)
+            if isinstance(record, dict) and "file" in record and "text" not in record:
+                yield _indexed(record, base, where, settings)
+            else:
+                yield article_from_record(record, source=where)
         except InputError as exc:
             yield exc
     if not records:
