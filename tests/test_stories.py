@@ -91,8 +91,9 @@ def test_the_demo_corpus_forms_its_stories_across_languages(tmp_path):
 
     from rich.console import Console
 
-    from storylink.commands import demo_articles, ingest_and_analyze
+    from storylink.commands import ingest_and_analyze
     from storylink.evaluate.clusters import bcubed
+    from storylink.ingest import demo_articles
 
     settings = Settings(db=str(tmp_path / "demo.db"))
     articles = list(demo_articles())

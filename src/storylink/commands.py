@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -183,21 +183,8 @@ def eval_analysis(gold: str, as_json: bool) -> None:
         click.echo(format_table(scores))
 
 
-def demo_articles() -> Iterator[Article]:
-    """The bundled demo corpus (our own writing): ``meta.jsonl`` indexes its files with their metadata."""
-    from dataclasses import replace
-    from importlib.resources import files
-
-    from .ingest import read_jsonl
-
-    for item in read_jsonl(Path(str(files("storylink") / "data" / "demo" / "meta.jsonl"))):
-        if isinstance(item, StorylinkError):
-            raise item  # a broken installation, not user input
-        yield replace(item, origin=f"demo:{Path(item.origin or '').name}")
-
-
 def _demo_items(paths: tuple[str, ...], settings: Settings, console: Console) -> Iterable[Article | StorylinkError]:
-    from .ingest import read
+    from .ingest import demo_articles, read
 
     existing = [p for p in paths if Path(p).exists()]
     if existing:

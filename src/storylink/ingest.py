@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "read",
+    "demo_articles",
     "read_text_file",
     "read_html",
     "read_jsonl",
@@ -512,6 +513,18 @@ def read(
                 yield from _read_path(child, settings)
         else:
             yield from _read_path(path, settings)
+
+
+def demo_articles() -> Iterator[Article]:
+    """The bundled demo corpus (our own writing): ``meta.jsonl`` indexes its files with their metadata.
+
+    Each article's ``origin`` is ``demo:<file name>``."""
+    from importlib.resources import files
+
+    for item in read_jsonl(Path(str(files("storylink") / "data" / "demo" / "meta.jsonl"))):
+        if isinstance(item, InputError):
+            raise item  # a broken installation, not user input
+        yield replace(item, origin=f"demo:{Path(item.origin or '').name}")
 
 
 def _read_stdin(settings: Settings, stream: BinaryIO | None = None) -> Iterator[Article | InputError]:

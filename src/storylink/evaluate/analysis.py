@@ -35,6 +35,7 @@ from typing import Any
 
 from ..document import Analysis, Article
 from ..errors import InputError, MalformedRecord, MissingInput
+from ..ingest import demo_articles
 
 __all__ = ["score_gold", "format_table", "load_gold", "demo_meta", "match_spans"]
 
@@ -81,13 +82,16 @@ def _default_seeds(gold_path: Path) -> Path:
     return gold_path.resolve().parents[2].parent / "shared" / "seeds"
 
 
-def _doc_text(doc: str, seeds: Path) -> str | None:
+def _doc_article(doc: str, seeds: Path, demo: dict[str | None, Article]) -> Article | None:
+    """The article a gold ``doc`` names: ``demo:<file>`` (with its metadata) or ``seed:<file>`` (None if absent)."""
     kind, _, name = doc.partition(":")
     if kind == "demo":
-        return (files("storylink") / "data" / "demo" / name).read_text(encoding="utf-8")
+        if doc not in demo:
+            raise InputError("not in the bundled demo corpus's meta.jsonl", source=doc)
+        return demo[doc]
     if kind == "seed":
         path = seeds / name
-        return path.read_text(encoding="utf-8") if path.exists() else None
+        return Article.from_text(path.read_text(encoding="utf-8"), origin=doc) if path.exists() else None
     raise InputError(f"unknown document kind {kind!r}; valid: demo:, seed:", source=doc)
 
 
@@ -211,8 +215,8 @@ def score_gold(
 ) -> dict[str, Any]:
     """Precision/recall/F1 per layer of ``analyze_fn`` on every gold document.
 
-    Demo documents are analyzed with the ``published`` date of the demo
-    corpus's ``meta.jsonl``. Seed documents are read from ``seeds_dir``
+    Demo documents are the bundled corpus's articles (``ingest.demo_articles``,
+    with the ``published`` date of its ``meta.jsonl``). Seed documents are read from ``seeds_dir``
     (default ``<repo>/../shared/seeds``) and skipped, and listed under
     ``skipped``, when absent. A document the analyzer fails on is listed
     under ``failed`` and its gold items count as misses.
@@ -226,23 +230,20 @@ def score_gold(
         from ..analyze import analyze as analyze_fn
     gold_path = Path(gold_path)
     seeds = Path(seeds_dir) if seeds_dir else _default_seeds(gold_path)
-    meta = demo_meta()
+    demo = {a.origin: a for a in demo_articles()}
     tally = _Tally()
     scored: list[str] = []
     skipped: list[str] = []
     failed: list[dict[str, str]] = []
     for gold in load_gold(gold_path):
         doc = gold["doc"]
-        text = _doc_text(doc, seeds)
-        if text is None:
+        article = _doc_article(doc, seeds, demo)
+        if article is None:
             skipped.append(doc)
             continue
-        if hashlib.sha256(text.encode("utf-8")).hexdigest() != gold["sha256"]:
+        if hashlib.sha256(article.text.encode("utf-8")).hexdigest() != gold["sha256"]:
             raise InputError("text differs from the one annotated (sha256 mismatch); re-annotate it",
                              source=doc)
-        info = meta.get(doc.partition(":")[2], {}) if doc.startswith("demo:") else {}
-        article = Article.from_text(text, published=info.get("published"), source=info.get("source"),
-                                    url=info.get("url"), origin=doc)
         try:
             analysis: Analysis | None = analyze_fn(article)
         except Exception as exc:  # noqa: BLE001 - one failing document must not hide the others
