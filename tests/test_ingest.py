@@ -256,9 +256,11 @@ def test_stdin_text_jsonl_html_and_limit(monkeypatch):
     _stdin(monkeypatch, GERMAN.encode("cp1252"))
     (article,) = read(["-"])
     assert article.text == GERMAN and article.origin == "<stdin>"
-    _stdin(monkeypatch, (json.dumps({"text": GERMAN}) + "\n{oops\n").encode())
-    good, bad = read(["-"])
+    _stdin(monkeypatch, (json.dumps({"text": GERMAN}) + "\n{oops\n" + json.dumps({"file": "/etc/hostname"})).encode())
+    good, bad, no_file = read(["-"])
     assert good.text == GERMAN and isinstance(bad, MalformedRecord) and bad.source == "<stdin>:2"
+    # A stream may not point storylink at the machine's files; a JSONL file's index may.
+    assert isinstance(no_file, MalformedRecord) and "JSONL files only" in str(no_file)
     _stdin(monkeypatch, SAARBOTE.read_bytes())
     (page,) = read("-")
     assert page.author == "Petra Lindner" and page.origin == "<stdin>"

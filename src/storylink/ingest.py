@@ -393,8 +393,12 @@ def _indexed(record: dict[str, Any], base: Path, where: str, settings: Settings)
     return replace(article, origin=str(path))
 
 
-def _jsonl(chunks: Iterable[bytes], label: str, settings: Settings, *, base: Path = Path(".")
+def _jsonl(chunks: Iterable[bytes], label: str, settings: Settings, *, base: Path | None = None
            ) -> Iterator[Article | InputError]:
+    """Records of a JSONL byte stream; ``base`` (the file's folder) allows ``file`` records.
+
+    A stream (stdin, an upload) has no folder: there a ``file`` record is refused, so
+    that whoever writes the stream cannot make storylink read the machine's files."""
     records = 0
     for number, line in _lines(chunks, settings.max_bytes):
         where = f"{label}:{number}"
@@ -418,6 +422,9 @@ def _jsonl(chunks: Iterable[bytes], label: str, settings: Settings, *, base: Pat
             continue
         try:
             if isinstance(record, dict) and "file" in record and "text" not in record:
+                if base is None:
+                    raise MalformedRecord("'file' records are read from JSONL files only; give 'text'",
+                                          source=where)
                 yield _indexed(record, base, where, settings)
             else:
                 yield article_from_record(record, source=where)
