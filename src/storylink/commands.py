@@ -443,8 +443,8 @@ def eval_clusters(data_dir: str, stories: int, show_errors: bool, as_json: bool)
     if show_errors:
         click.echo("\nwrong pairs (joined: different stories together; apart: one story split):")
         for e in semeval_rows[0]["errors"]:
-            p = "-" if e["same_story"] is None else f"{e['same_story']:.2f}"
-            click.echo(f"  {e['error']:<6} {e['languages']:<6} Overall {e['overall']:.2f}  compare p {p}  "
+            click.echo(f"  {e['error']:<6} {e['languages']:<6} Overall {e['overall']:.2f}  "
+                       f"compare p {e['same_story']:.2f}  "
                        f"{e['a']} {e['headlines'][0][:50]!r} / {e['b']} {e['headlines'][1][:50]!r}")
     click.echo(f"\n(b) synthetic stream ({stories} stories): BCubed P/R/F1 and ARI")
     click.echo(clusters.format_table(synthetic_rows, ["precision", "recall", "f1", "ari", "stories"]))

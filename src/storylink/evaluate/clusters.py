@@ -349,22 +349,19 @@ def pair_errors(labels: Mapping[str, Hashable], gold: Sequence[tuple[str, str, b
     ``joined`` errors are different stories put together, ``apart`` the same
     story kept apart; each with the human Overall score, the compare model's
     same-story probability for the pair alone and both headlines, so that a
-    regression can be read, not only counted."""
+    regression can be read, not only counted. ``items`` must carry profiles."""
     from ..compare import compare_profiles
 
     wrong = [(a, b) for a, b, same in gold if a in labels and b in labels and (labels[a] == labels[b]) != same]
     by_id = {a.id: a for a in articles}
     profile = {item.id: item.profile for item in items}
     overall = {(a, b): o for a, b, o in pairs}
-    known = [(a, b) for a, b in wrong if profile.get(a) is not None and profile.get(b) is not None]
-    _, same_story = compare_profiles([(profile[a], profile[b]) for a, b in known])
-    p_of = dict(zip(known, same_story.tolist()))
+    _, same_story = compare_profiles([(profile[a], profile[b]) for a, b in wrong])
     return [
         {"error": "joined" if labels[a] == labels[b] else "apart", "a": a, "b": b,
          "languages": f"{by_id[a].language}-{by_id[b].language}", "overall": round(overall[(a, b)], 2),
-         "same_story": None if (a, b) not in p_of else round(p_of[(a, b)], 3),
-         "headlines": [_headline(by_id[a].text), _headline(by_id[b].text)]}
-        for a, b in wrong
+         "same_story": round(float(p), 3), "headlines": [_headline(by_id[a].text), _headline(by_id[b].text)]}
+        for (a, b), p in zip(wrong, same_story)
     ]
 
 
