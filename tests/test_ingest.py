@@ -214,6 +214,31 @@ def test_jsonl_records_may_name_a_file_instead_of_text(tmp_path):
     assert all(isinstance(errors[f"{index}:{n}"], MalformedRecord) for n in (3, 5))
 
 
+def test_a_folder_with_an_index_reads_each_named_file_once_under_the_index_metadata(tmp_path):
+    (tmp_path / "texte").mkdir()
+    (tmp_path / "texte" / "koeln.txt").write_text(GERMAN, encoding="utf-8")
+    (tmp_path / "texte" / "bonn.txt").write_text(GERMAN + " Bonn meldet ebenfalls Hochwasser.", encoding="utf-8")
+    (tmp_path / "README.md").write_text("# Korpus\n\nTexte der Lokalredaktion, Stand März.", encoding="utf-8")
+    (tmp_path / "LICENSE").write_text("Alle Rechte vorbehalten.", encoding="utf-8")
+    (tmp_path / "index.jsonl").write_text(
+        json.dumps({"file": "texte/koeln.txt", "published": "2025-03-13T09:30:00+01:00", "source": "Rheinblatt"})
+        + "\n", encoding="utf-8")
+    items = list(read([tmp_path]))
+    assert all(isinstance(x, Article) for x in items)
+    # koeln.txt comes once, with the index's metadata (not a second time without it); bonn.txt, which the
+    # index does not name, is read on its own; the folder's notes are no articles.
+    assert [Path(a.origin).name for a in items] == ["koeln.txt", "bonn.txt"]
+    assert (items[0].source, items[0].published) == ("Rheinblatt", "2025-03-13T09:30:00+01:00")
+    assert items[1].source is None
+    # A note named on its own is read like any file; a folder of notes only is empty.
+    (readme,) = read([tmp_path / "README.md"])
+    assert isinstance(readme, Article)
+    (tmp_path / "nur").mkdir()
+    (tmp_path / "nur" / "README.txt").write_text("Hier kommt noch etwas.", encoding="utf-8")
+    (err,) = read([tmp_path / "nur"])
+    assert isinstance(err, EmptyInput) and "README" in str(err)
+
+
 def test_html_pages_lose_their_boilerplate_and_keep_their_metadata():
     saar, rhein = read([SAARBOTE, RHEINKURIER])
     assert saar.title == "Hochwasser an der Saar: Pegel steigt weiter"

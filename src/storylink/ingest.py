@@ -465,13 +465,55 @@ def _lines(chunks: Iterable[bytes], limit: int) -> Iterator[tuple[int, bytes | N
 # --- paths and stdin -----------------------------------------------------------------
 
 
+#: Files a folder of articles commonly holds that are about the folder, not articles in it.
+_NOTES = re.compile(r"(?i)^(readme|licen[cs]e|copying|notice|changelog)(\.[a-z]+)?$")
+
+
 def _files(directory: Path) -> list[Path]:
-    """Files below ``directory``, hidden files and folders skipped, in path order."""
+    """Article files below ``directory`` in path order: hidden files and folders and the
+    folder's notes (README, LICENSE, ...) skipped."""
     found = []
     for root, dirs, files in os.walk(directory):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found.extend(Path(root) / f for f in files if not f.startswith("."))
+        found.extend(Path(root) / f for f in files if not f.startswith(".") and not _NOTES.match(f))
     return sorted(found, key=lambda p: p.relative_to(directory).parts)
+
+
+def _read_dir(directory: Path, settings: Settings) -> Iterator[Article | InputError]:
+    """A folder's files in path order, except those a JSONL index in it names.
+
+    An index (JSONL records with ``file``) gives a folder's files their dates and sources; the
+    files it names come with the index, and reading them again on their own would add them
+    twice (or, by id, overwrite the index's metadata with none)."""
+    files = _files(directory)
+    if not files:
+        yield EmptyInput("directory holds no article files (hidden files, README and LICENSE are skipped)",
+                         source=str(directory))
+    claimed: set[Path] = set()
+    for index in (f for f in files if f.suffix.lower() in _JSONL_SUFFIXES):
+        claimed |= _named_files(index, settings)
+    for child in files:
+        if child.resolve() not in claimed:
+            yield from _read_path(child, settings)
+
+
+def _named_files(index: Path, settings: Settings) -> set[Path]:
+    """The files the ``file`` records of a JSONL file name (a quick pass: broken lines are left
+    for the real read to report)."""
+    named: set[Path] = set()
+    try:
+        with index.open("rb") as fh:
+            for _, line in _lines(iter(lambda: fh.read(_CHUNK), b""), settings.max_bytes):
+                if line and b'"file"' in line:
+                    try:
+                        record = json.loads(line.decode("utf-8-sig"))
+                    except (UnicodeDecodeError, json.JSONDecodeError):
+                        continue
+                    if isinstance(record, dict) and isinstance(record.get("file"), str) and "text" not in record:
+                        named.add((index.parent / record["file"]).resolve())
+    except OSError:
+        pass  # the read itself reports it
+    return named
 
 
 def _read_path(path: Path, settings: Settings) -> Iterator[Article | InputError]:
@@ -492,8 +534,12 @@ def _read_path(path: Path, settings: Settings) -> Iterator[Article | InputError]
 def read(
     paths: Iterable[str | Path] | str | Path, *, settings: Settings | None = None
 ) -> Iterator[Article | InputError]:
-    """Articles from files, directories (recursive, sorted, hidden files skipped),
-    JSONL (``.jsonl``/``.ndjson``), HTML (``.html``/``.htm`` or sniffed) and ``-`` (stdin).
+    """Articles from files, directories, JSONL (``.jsonl``/``.ndjson``), HTML
+    (``.html``/``.htm`` or sniffed) and ``-`` (stdin).
+
+    A directory is read recursively in path order, skipping hidden files and folders,
+    its notes (README, LICENSE, ...) and the files that a JSONL index in it names
+    (they come with the index's metadata, see ``read_jsonl``).
 
     Yields an ``InputError`` in place of each input that cannot be used; never raises for one.
 
@@ -513,11 +559,7 @@ def read(
         if not path.exists():
             yield MissingInput("no such file or directory", source=str(path))
         elif path.is_dir():
-            files = _files(path)
-            if not files:
-                yield EmptyInput("directory holds no (non-hidden) files", source=str(path))
-            for child in files:
-                yield from _read_path(child, settings)
+            yield from _read_dir(path, settings)
         else:
             yield from _read_path(path, settings)
 
