@@ -293,6 +293,10 @@ def test_semeval_dev_stream_beats_baselines() -> None:
     else:
         assert ours["f1"] == 1.0
     assert all(0.0 <= e["same_story"] <= 1.0 and all(e["headlines"]) for e in ours["errors"])
+    # The compare model on the same pairs one by one, no stream: the evidence the clustering decides by.
+    alone, best = rows["compare model, each pair alone"], rows["  same, best cut on these pairs"]
+    assert alone["pairs"] == best["pairs"] == ours["pairs"]
+    assert best["f1"] >= alone["f1"] >= SEMEVAL_FLOOR - 0.05
 
 
 def test_decider_was_trained_with_the_shipped_compare_model() -> None:

@@ -338,7 +338,31 @@ def evaluate_semeval_stream(data_dir: Path, *, split: str = "dev", limit: int | 
         {"method": f"tfidf single pass (t={threshold})"} | pairwise(tfidf, gold)
         | {"stories": len(set(tfidf.values()))},
         {"method": "minhash only"} | pairwise(minhash, gold) | {"stories": len(set(minhash.values()))},
+        *pair_model_rows(gold, items),
     ]
+
+
+def pair_model_rows(gold: Sequence[tuple[str, str, bool]], items: Sequence["ClusterItem"]) -> list[dict[str, Any]]:
+    """The compare model on the labelled pairs themselves, no stream: what the clustering's evidence allows.
+
+    One row at the model's own cut (same-story probability > 0.5) and one at the threshold that scores
+    best on these very pairs: a ceiling for any clusterer that decides by this model's verdicts (only
+    transitivity, a third article linking two, can pass it). ``items`` must carry profiles."""
+    from ..compare import compare_profiles
+
+    profile = {item.id: item.profile for item in items}
+    known = [(a, b, same) for a, b, same in gold if a in profile and b in profile]
+    _, p = compare_profiles([(profile[a], profile[b]) for a, b, _ in known])
+    label = np.array([same for _, _, same in known], dtype=bool)
+
+    def at(cut: float) -> dict[str, float]:
+        yes = p > cut
+        return _prf(int((yes & label).sum()), int((yes & ~label).sum()), int((~yes & label).sum())) | {
+            "pairs": len(known)}
+
+    best = max((float(c) for c in np.unique(p)), key=lambda c: (at(c)["f1"], -abs(c - 0.5)), default=0.5)
+    return [{"method": "compare model, each pair alone (p>0.5)"} | at(0.5),
+            {"method": f"  same, best cut on these pairs (p>{best:.2f})"} | at(best)]
 
 
 def pair_errors(labels: Mapping[str, Hashable], gold: Sequence[tuple[str, str, bool]],
