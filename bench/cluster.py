@@ -8,7 +8,7 @@ figures are the clustering alone, given vectors. Near-duplicate detection
 (MinHash signature + LSH query + insert) is timed on synthetic ~1.5 kB texts, and the
 cost of the vectors themselves (USE-multilingual on real articles) is reported
 apart. Baseline in the same run: brute-force single pass over all open story
-centroids (no candidate generation). ``--second-stage N`` also times the
+centroids (no candidate generation). ``--svg FILE`` draws the curves. ``--second-stage N`` also times the
 clusterer with its second stage (the compare model on the best candidate
 stories) on N real SemEval dev articles whose profiles are in the cache.
 
@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import math
 import os
 import random
 import subprocess
@@ -152,6 +153,57 @@ def bench_vectors(n: int) -> float:
     return len(texts) / (time.perf_counter() - start)
 
 
+def scale_svg(curves: list[tuple[int, dict[str, float]]], *, baseline: tuple[float, str] | None = None) -> str:
+    """Two panels over stream size (log scale): clustering docs/s (with the 2,000 docs/s target and the
+    brute-force baseline's rate) and peak RSS (with the 4 GB target). Plain SVG, no plotting library."""
+    width, height, pad = 360, 240, 48
+    sizes = [n for n, _ in curves]
+    lo, hi = math.log10(min(sizes)) - 0.2, math.log10(max(sizes)) + 0.2
+
+    def panel(x0: int, title: str, values: list[float], target: float, target_label: str,
+              extra: tuple[float, str] | None = None) -> list[str]:
+        top = max(values + [target] + ([extra[0]] if extra else [])) * 1.15
+
+        def xy(n: float, v: float) -> tuple[float, float]:
+            x = x0 + pad + (math.log10(n) - lo) / (hi - lo) * (width - pad - 16)
+            return x, height - pad + 8 - v / top * (height - pad - 20)
+
+        left, right = x0 + pad, x0 + width - 16
+        out = [f'<text x="{x0 + width / 2}" y="16" text-anchor="middle" font-weight="bold">{title}</text>',
+               f'<line x1="{left}" y1="{height - pad + 8}" x2="{right}" y2="{height - pad + 8}" stroke="#444"/>',
+               f'<line x1="{left}" y1="20" x2="{left}" y2="{height - pad + 8}" stroke="#444"/>']
+        for frac in (0.0, 0.5, 1.0):
+            _, y = xy(sizes[0], top / 1.15 * frac)
+            out.append(f'<text x="{left - 4}" y="{y + 4:.0f}" text-anchor="end" font-size="10">'
+                       f'{top / 1.15 * frac:,.0f}</text>')
+        for n in sizes:
+            x, _ = xy(n, 0)
+            out.append(f'<text x="{x:.0f}" y="{height - pad + 22}" text-anchor="middle" font-size="10">{n:,d}</text>')
+        for value, label, colour in ((target, target_label, "#b22"), *([(extra[0], extra[1], "#888")] if extra else [])):
+            _, y = xy(sizes[0], value)
+            out.append(f'<line x1="{left}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" stroke="{colour}" '
+                       f'stroke-dasharray="4 3"/><text x="{right}" y="{y - 4:.1f}" text-anchor="end" '
+                       f'font-size="10" fill="{colour}">{label}</text>')
+        points = [xy(n, v) for n, v in zip(sizes, values)]
+        out.append('<polyline fill="none" stroke="#1f5fa8" stroke-width="2" points="'
+                   + " ".join(f"{x:.1f},{y:.1f}" for x, y in points) + '"/>')
+        for (x, y), v in zip(points, values):
+            out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="#1f5fa8"/>'
+                       f'<text x="{x:.1f}" y="{y - 7:.1f}" text-anchor="middle" font-size="10">{v:,.0f}</text>')
+        out.append(f'<text x="{x0 + width / 2}" y="{height - 6}" text-anchor="middle" font-size="11">'
+                   'articles in the stream (log scale)</text>')
+        return out
+
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{2 * width}" height="{height}" '
+             'font-family="sans-serif" font-size="12" role="img">',
+             '<title>storylink clustering: docs/s and peak RSS against stream size</title>']
+    parts += panel(0, "clustering, given vectors (docs/s)", [r["docs_s"] for _, r in curves],
+                   2000, "target 2,000/s", baseline)
+    parts += panel(width, "peak RSS (MB)", [r["rss_mb"] for _, r in curves], 4096, "4 GB limit")
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
@@ -165,6 +217,7 @@ def main() -> None:
     parser.add_argument("--window-days", type=float, default=4.0)
     parser.add_argument("--ann-limit", type=int, nargs="*", default=[50_000],
                         help="window rows above which an HNSW index serves the candidates (several: compare)")
+    parser.add_argument("--svg", help="also draw docs/s and peak RSS against stream size into this SVG file")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # one size in this process (clean peak RSS)
     args = parser.parse_args()
     if args.one:
@@ -176,12 +229,14 @@ def main() -> None:
     if args.baseline_size:
         base = bench_baseline(args.baseline_size, args.dim)
         print(f"baseline single pass, no index       {args.baseline_size:>9,d} docs  {base:9.0f} docs/s")
+    curves: list[tuple[int, dict[str, float]]] = []
     for n, limit in itertools.product(args.sizes, args.ann_limit):
         # Each size runs in a fresh process, so peak RSS is that size's own.
         out = subprocess.run([sys.executable, __file__, "--one", str(n), "--dim", str(args.dim), "--days",
                               str(args.days), "--window-days", str(args.window_days), "--ann-limit", str(limit)],
                              capture_output=True, text=True, check=True)
         r = json.loads(out.stdout.strip().splitlines()[-1])
+        curves.append((n, r))
         quality = f"  BCubed F1 {r['bcubed_f1']:.3f}" if "bcubed_f1" in r else ""
         mode = f"  [HNSW above {limit:,d} rows]" if len(args.ann_limit) > 1 else ""
         print(f"storylink clustering (given vectors) {n:>9,d} docs  {r['docs_s']:9.0f} docs/s "
@@ -189,6 +244,11 @@ def main() -> None:
               f"peak RSS {r['rss_mb']:6.0f} MB  {r['stories']:,d} stories  window <= {r['window_rows']:,d} rows"
               f"{quality}{mode}  (load {os.getloadavg()[0]:.1f})")
         sys.stdout.flush()
+    if args.svg and len(args.ann_limit) == 1 and curves:
+        with open(args.svg, "w", encoding="utf-8") as fh:
+            fh.write(scale_svg(curves, baseline=(base, f"brute force, {args.baseline_size:,d} docs")
+                               if args.baseline_size else None))
+        print(f"picture: {args.svg}")
     if args.second_stage:
         for name, (rate, rate_cpu) in bench_second_stage(args.second_stage).items():
             print(f"{'storylink ' + name + ' (given profiles)':36} {args.second_stage:>9,d} docs  {rate:9.0f} docs/s "
