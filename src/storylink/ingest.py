@@ -376,6 +376,11 @@ def read_jsonl(path: str | Path, *, settings: Settings | None = None) -> Iterato
         yield from _jsonl(iter(lambda: fh.read(_CHUNK), b""), str(path), settings, base=path.parent)
 
 
+def _is_index_record(record: Any) -> bool:
+    """A record that names a file for its text (``file`` and no ``text``)."""
+    return isinstance(record, dict) and "file" in record and "text" not in record
+
+
 def _indexed(record: dict[str, Any], base: Path, where: str, settings: Settings) -> Article:
     """The article of an index record: the named file's text under the record's metadata."""
     name = record["file"]
@@ -421,7 +426,7 @@ def _jsonl(chunks: Iterable[bytes], label: str, settings: Settings, *, base: Pat
             yield MalformedRecord(f"invalid JSON ({exc.msg} at column {exc.colno})", source=where)
             continue
         try:
-            if isinstance(record, dict) and "file" in record and "text" not in record:
+            if _is_index_record(record):
                 if base is None:
                     raise MalformedRecord("'file' records are read from JSONL files only; give 'text'",
                                           source=where)
@@ -509,7 +514,7 @@ def _named_files(index: Path, settings: Settings) -> set[Path]:
                         record = json.loads(line.decode("utf-8-sig"))
                     except (UnicodeDecodeError, json.JSONDecodeError):
                         continue
-                    if isinstance(record, dict) and isinstance(record.get("file"), str) and "text" not in record:
+                    if _is_index_record(record) and isinstance(record["file"], str):
                         named.add((index.parent / record["file"]).resolve())
     except OSError:
         pass  # the read itself reports it
