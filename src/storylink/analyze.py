@@ -66,7 +66,7 @@ def analyze(article: Article | str, *, settings: Settings | None = None) -> Anal
 
     layer = "segment"
     try:
-        paragraphs, sentences = _segment.segment(text)
+        paragraphs, sentences = _segment.segment(text, language)
         layer = "noise"
         noise = _noise.find_noise(text, paragraphs, sentences)
         layer = "ticker"

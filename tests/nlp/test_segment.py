@@ -135,6 +135,22 @@ def test_short_name_heavy_texts(text, expected):
     assert lang == expected and score >= 0.45
 
 
+def test_parts_keep_the_article_language_the_analyzer_settled():
+    from storylink import analyze
+
+    # fastText alone guesses en for this line; the analyzer settles de (second opinion) and its paragraph and
+    # sentence follow, instead of contradicting the article they are in.
+    text = "Trump traf Kim Jong Un in Hanoi am Mittwoch."
+    assert segment(text)[0][0].language == "en"
+    analysis = analyze(text)
+    assert analysis.language == "de"
+    assert [p.language for p in analysis.paragraphs] == ["de"] and [s.language for s in analysis.sentences] == ["de"]
+    # A part the detector is sure of still keeps its own language.
+    mixed = analyze("Trump ist in Hanoi gelandet. Er schrieb auf Twitter:\n\n"
+                    "Just arrived in Vietnam. Thank you to all of the people who came out!")
+    assert [p.language for p in mixed.paragraphs] == ["de", "en"]
+
+
 def test_second_opinion_never_admits_noise_or_overrules_a_confident_guess():
     assert detect_language("Regeringen meddelade i går att skatterna sänks.", SUPPORTED)[0] == "sv"
     lang, score = detect_language("xkcd qwrt zzpl", SUPPORTED)

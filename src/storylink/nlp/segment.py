@@ -405,8 +405,13 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     return [(s, e) for s, e, _ in _sentences_of(text, start, len(text) if end is None else end)]
 
 
-def segment(text: str) -> tuple[list[Paragraph], list[Sentence]]:
+def segment(text: str, language: str | None = None) -> tuple[list[Paragraph], list[Sentence]]:
     """Paragraphs and sentences (with tokens) of ``text``, each with a language.
+
+    ``language`` is the article's, when the caller has settled it (``analyze`` does, with the
+    accepted languages as a second opinion, or from the article's metadata): a paragraph or
+    sentence keeps it unless the detector is sure of another. Without it the text's own guess
+    stands in.
 
     Sentences never cross a paragraph; ``Sentence.paragraph`` is the index of
     the paragraph a sentence belongs to.
@@ -418,7 +423,7 @@ def segment(text: str) -> tuple[list[Paragraph], list[Sentence]]:
         >>> [p.language for p in ps], [(s.language, s.paragraph) for s in ss]
         (['de', 'en'], [('de', 0), ('de', 0), ('en', 1), ('en', 1)])
     """
-    article_lang, _ = detect_language(text)
+    article_lang = language or detect_language(text)[0]
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
     for p_index, (ps, pe) in enumerate(split_paragraphs(text)):
