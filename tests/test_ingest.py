@@ -161,6 +161,21 @@ def test_jsonl_lines_with_line_numbers(tmp_path):
     assert "'text'" in str(bad[f"{path}:9"]) and "'text'" in str(bad[f"{path}:10"])
 
 
+def test_a_binary_or_utf16_file_named_jsonl_is_one_error_but_a_damaged_line_is_only_that_line(tmp_path):
+    binary = tmp_path / "bild.jsonl"
+    binary.write_bytes(bytes(range(256)) * 40 + b"\n" * 50)
+    utf16 = tmp_path / "utf16.jsonl"
+    utf16.write_bytes((json.dumps({"text": GERMAN}) + "\n").encode("utf-16"))
+    for path in (binary, utf16):
+        (err,) = read([path])
+        assert isinstance(err, BinaryInput) and err.source == str(path) and "UTF-8 JSONL" in str(err)
+    damaged = tmp_path / "kaputt.jsonl"
+    damaged.write_bytes(json.dumps({"text": GERMAN}).encode() + b"\n\x00\x01\x02 Schrott\n"
+                        + json.dumps({"text": GERMAN + " Zweiter."}).encode() + b"\n")
+    items = list(read([damaged]))
+    assert [type(x).__name__ for x in items] == ["Article", "MalformedRecord", "Article"]
+
+
 def test_jsonl_is_streamed_with_a_limit_per_record(tmp_path):
     path = tmp_path / "s.jsonl"
     small = {"text": "Kurzer Text\u2028mit Zeilentrenner\x85 und Köln."}  # kept raw: still one record

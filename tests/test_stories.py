@@ -71,6 +71,24 @@ def test_cluster_stream_reports_each_bad_record_and_clusters_the_rest(tmp_path):
     assert json.loads(_cli("stories", "--json", db=db).stdout) == stories
 
 
+def test_cluster_stream_reads_stdin_and_says_what_an_unanalysable_record_became(tmp_path):
+    records = [
+        {"id": "de1", "text": "Donald Trump und Kim Jong Un trafen sich am Mittwoch in Hanoi zu ihrem zweiten Gipfel."},
+        {"id": "sv1", "text": "Regeringen meddelade i går att skatterna sänks kraftigt nästa år, enligt ministern."},
+    ]
+    db = tmp_path / "stdin.db"
+    result = subprocess.run([*STORYLINK, "cluster", "--stream", "-", "--json", "--db", str(db)], capture_output=True,
+                            text=True, timeout=600,
+                            input="".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    assert result.returncode == 1
+    (error,) = result.stderr.strip().splitlines()
+    assert error.startswith("failed <stdin>:2: language not recognised") and error.endswith("(stored without analysis)")
+    # What the line says is what happened: the Swedish text is kept and clustered by its text alone.
+    stories = json.loads(result.stdout)
+    assert sorted(a for s in stories for a in s["articles"]) == ["de1", "sv1"]
+    assert {tuple(s["languages"]) for s in stories} == {("de",), ()}
+
+
 def test_no_profiles_clusters_on_vectors_and_entities_alone(tmp_path):
     from storylink.analyze import ANALYZER_VERSION
     from storylink.compare import PROFILE_MODEL

@@ -54,8 +54,9 @@ def ingest_and_analyze(
                 store.put_analysis(analyze(item, settings=settings))
                 summary["analyzed"] += 1
             except StorylinkError as exc:
+                # The article stays stored (and is clustered by its text alone): say so, or "failed" reads as lost.
                 summary["failed"] += 1
-                summary["errors"].append(str(exc))
+                summary["errors"].append(f"{exc} (stored without analysis)")
     return summary
 
 
@@ -326,7 +327,8 @@ def _run_clustering(settings: Settings, console: Console, *, create: bool = True
 
 
 @cli.command("cluster")
-@click.option("--stream", "stream", type=click.Path(dir_okay=False), help="ingest this JSONL stream first")
+@click.option("--stream", "stream", type=click.Path(dir_okay=False, allow_dash=True),
+              help="ingest this JSONL stream first ('-': standard input)")
 @click.option("--window-days", type=float, help="days a story stays open (setting story_window_days)")
 @click.option("--profiles/--no-profiles", default=None,
               help="confirm assignments with the compare model (default) or use vectors and entities only "
@@ -344,7 +346,7 @@ def cluster_cmd(stream: str | None, window_days: float | None, profiles: bool | 
     failed = 0
     with _errors():
         if stream:
-            if not Path(stream).exists():
+            if stream != "-" and not Path(stream).exists():
                 raise MissingInput("no such file", source=stream)
             summary = ingest_and_analyze(read([stream], settings=settings), settings, console)
             failed = summary["failed"]

@@ -107,7 +107,7 @@ def decode(data: bytes, *, source: str) -> str:
     utf16 = _bomless_utf16(sample)
     if utf16:
         return _checked(_strict(data, utf16, source, f"invalid {utf16}"), source)
-    if b"\x00" in sample or sum(b < 9 or 13 < b < 32 for b in sample) > len(sample) * 0.01:
+    if _looks_binary(sample):
         raise BinaryInput("binary data, not text", source=source)
     try:
         return _checked(data.decode("utf-8"), source)
@@ -133,6 +133,11 @@ def decode(data: bytes, *, source: str) -> str:
     if "\ufffd" in text or best.percent_chaos > 20:
         raise EncodingError(f"mixed or broken encoding (closest: {best.encoding})", source=source)
     return _checked(text, source)
+
+
+def _looks_binary(sample: bytes) -> bool:
+    """NUL bytes, or more than 1% control characters that text does not use."""
+    return b"\x00" in sample or sum(b < 9 or 13 < b < 32 for b in sample) > len(sample) * 0.01
 
 
 def _strict(data: bytes, codec: str, source: str, what: str) -> str:
@@ -404,8 +409,15 @@ def _jsonl(chunks: Iterable[bytes], label: str, settings: Settings, *, base: Pat
 
     A stream (stdin, an upload) has no folder: there a ``file`` record is refused, so
     that whoever writes the stream cannot make storylink read the machine's files."""
+    chunks = iter(chunks)
+    head = next(chunks, b"")
+    if _looks_binary(head[:_SAMPLE]) and not _json_line(head.split(b"\n", 1)[0]):
+        # One line for the file: a binary (or UTF-16) file read as JSONL would give an error per "line".
+        # A file that opens with a good record is JSONL, and a damaged line further on is that line's error.
+        yield BinaryInput("binary data (or UTF-16), not UTF-8 JSONL", source=label)
+        return
     records = 0
-    for number, line in _lines(chunks, settings.max_bytes):
+    for number, line in _lines(chain([head], chunks), settings.max_bytes):
         where = f"{label}:{number}"
         if line is None:
             records += 1
@@ -438,6 +450,14 @@ def _jsonl(chunks: Iterable[bytes], label: str, settings: Settings, *, base: Pat
     if not records:
         # Said, not skipped: an empty export usually means the job that writes it failed.
         yield EmptyInput("no records (the file is empty or holds only blank lines)", source=label)
+
+
+def _json_line(line: bytes) -> bool:
+    try:
+        json.loads(line.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return False
+    return True
 
 
 def _lines(chunks: Iterable[bytes], limit: int) -> Iterator[tuple[int, bytes | None]]:
