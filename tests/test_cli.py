@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 
 import storylink
@@ -115,3 +116,12 @@ def test_settings_come_from_storylink_variables_and_a_bad_one_is_named():
     assert bad.exit_code == 2
     assert bad.stderr.strip() == "error: STORYLINK_MIN_CHARS: cannot read 'many': invalid literal for int() " \
                                  "with base 10: 'many'"
+
+
+@pytest.mark.parametrize("days", ["-1", "0", "nan", "inf"])
+def test_a_bad_window_option_is_one_line_not_a_traceback(tmp_path, days):
+    result = CliRunner().invoke(cli, ["cluster", "--window-days", days, "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 2
+    assert result.stderr.strip().startswith("error: settings: story_window_days must be a positive number of days")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "s.db").exists()

@@ -23,9 +23,10 @@ F = TypeVar("F", bound=Callable[..., Any])
 __all__ = ["main", "cli"]
 
 
-def _settings(db: str | None) -> Settings:
-    with _errors():  # a bad STORYLINK_* variable is one line naming it, like any other bad input
-        return Settings.from_env().replace(db=db)
+def _settings(db: str | None, **options: Any) -> Settings:
+    """The settings from the environment with the command's ``--db`` and other options (``None``: not given)."""
+    with _errors():  # a bad STORYLINK_* variable or option value is one line naming it, like any other bad input
+        return Settings.from_env().replace(db=db, **options)
 
 
 def _db_option(f: F) -> F:

@@ -342,7 +342,7 @@ def cluster_cmd(stream: str | None, window_days: float | None, profiles: bool | 
     from .store import open_store
 
     console = Console(stderr=True)
-    settings = _settings(db).replace(story_window_days=window_days, story_profiles=profiles)
+    settings = _settings(db, story_window_days=window_days, story_profiles=profiles)
     failed = 0
     with _errors():
         if stream:

@@ -12,6 +12,7 @@ environment (``STORYLINK_<NAME>``) and the docs are derived from this list::
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,9 +71,10 @@ class Settings:
             raise SettingsError(
                 f"min_language_score must be within 0..1, got {self.min_language_score}", source="settings"
             )
-        if self.story_window_days <= 0:
+        if not 0 < self.story_window_days < math.inf:  # also refuses NaN, which every comparison passes over
             raise SettingsError(
-                f"story_window_days must be positive, got {self.story_window_days}", source="settings"
+                f"story_window_days must be a positive number of days, got {self.story_window_days}",
+                source="settings",
             )
 
     @classmethod
