@@ -411,7 +411,7 @@ def _jsonl(chunks: Iterable[bytes], label: str, settings: Settings, *, base: Pat
     that whoever writes the stream cannot make storylink read the machine's files."""
     chunks = iter(chunks)
     head = next(chunks, b"")
-    if _looks_binary(head[:_SAMPLE]) and not _json_line(head.split(b"\n", 1)[0]):
+    if _looks_binary(head[:_SAMPLE]) and _json_value(head.split(b"\n", 1)[0]) is None:
         # One line for the file: a binary (or UTF-16) file read as JSONL would give an error per "line".
         # A file that opens with a good record is JSONL, and a damaged line further on is that line's error.
         yield BinaryInput("binary data (or UTF-16), not UTF-8 JSONL", source=label)
@@ -452,12 +452,12 @@ def _jsonl(chunks: Iterable[bytes], label: str, settings: Settings, *, base: Pat
         yield EmptyInput("no records (the file is empty or holds only blank lines)", source=label)
 
 
-def _json_line(line: bytes) -> bool:
+def _json_value(line: bytes) -> Any:
+    """The JSON value of a line, ``None`` when it holds none (quick looks; the real read reports why)."""
     try:
-        json.loads(line.decode("utf-8-sig"))
+        return json.loads(line.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        return False
-    return True
+        return None
 
 
 def _lines(chunks: Iterable[bytes], limit: int) -> Iterator[tuple[int, bytes | None]]:
@@ -529,13 +529,9 @@ def _named_files(index: Path, settings: Settings) -> set[Path]:
     try:
         with index.open("rb") as fh:
             for _, line in _lines(iter(lambda: fh.read(_CHUNK), b""), settings.max_bytes):
-                if line and b'"file"' in line:
-                    try:
-                        record = json.loads(line.decode("utf-8-sig"))
-                    except (UnicodeDecodeError, json.JSONDecodeError):
-                        continue
-                    if _is_index_record(record) and isinstance(record["file"], str):
-                        named.add((index.parent / record["file"]).resolve())
+                record = _json_value(line) if line and b'"file"' in line else None
+                if _is_index_record(record) and isinstance(record["file"], str):
+                    named.add((index.parent / record["file"]).resolve())
     except OSError:
         pass  # the read itself reports it
     return named
