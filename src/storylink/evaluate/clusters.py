@@ -54,6 +54,8 @@ __all__ = [
     "cluster_stream",
     "evaluate_semeval_stream",
     "pair_errors",
+    "pair_probabilities",
+    "pair_model_rows",
     "evaluate_synthetic",
     "seeds_together",
 ]
@@ -331,28 +333,38 @@ def evaluate_semeval_stream(data_dir: Path, *, split: str = "dev", limit: int | 
     first, _ = cluster_stream(items, Clusterer(second_stage=False))
     tfidf, threshold = _tuned_tfidf(ids, texts, lambda labels: pairwise(labels, gold)["f1"])
     minhash = minhash_only(ids, texts)
+    verdicts = pair_probabilities(gold, items)
     return [
         {"method": "storylink"} | pairwise(ours, gold) | {"stories": len(set(ours.values()))}
-        | {"errors": pair_errors(ours, gold, articles, pairs, items)},
+        | {"errors": pair_errors(ours, gold, articles, pairs, verdicts)},
         {"method": "storylink, first stage only"} | pairwise(first, gold) | {"stories": len(set(first.values()))},
         {"method": f"tfidf single pass (t={threshold})"} | pairwise(tfidf, gold)
         | {"stories": len(set(tfidf.values()))},
         {"method": "minhash only"} | pairwise(minhash, gold) | {"stories": len(set(minhash.values()))},
-        *pair_model_rows(gold, items),
+        *pair_model_rows(gold, verdicts),
     ]
 
 
-def pair_model_rows(gold: Sequence[tuple[str, str, bool]], items: Sequence["ClusterItem"]) -> list[dict[str, Any]]:
+def pair_probabilities(gold: Sequence[tuple[str, str, bool]], items: Sequence["ClusterItem"]
+                       ) -> dict[tuple[str, str], float]:
+    """The compare model's same-story probability of each labelled pair judged alone (``items`` carry profiles)."""
+    from ..compare import compare_profiles
+
+    profile = {item.id: item.profile for item in items}
+    known = [(a, b) for a, b, _ in gold if a in profile and b in profile]
+    _, same_story = compare_profiles([(profile[a], profile[b]) for a, b in known])
+    return {pair: float(p) for pair, p in zip(known, same_story)}
+
+
+def pair_model_rows(gold: Sequence[tuple[str, str, bool]], verdicts: Mapping[tuple[str, str], float]
+                    ) -> list[dict[str, Any]]:
     """The compare model on the labelled pairs themselves, no stream: what the clustering's evidence allows.
 
     One row at the model's own cut (same-story probability > 0.5) and one at the threshold that scores
     best on these very pairs: a ceiling for any clusterer that decides by this model's verdicts (only
-    transitivity, a third article linking two, can pass it). ``items`` must carry profiles."""
-    from ..compare import compare_profiles
-
-    profile = {item.id: item.profile for item in items}
-    known = [(a, b, same) for a, b, same in gold if a in profile and b in profile]
-    _, p = compare_profiles([(profile[a], profile[b]) for a, b, _ in known])
+    transitivity, a third article linking two, can pass it). ``verdicts``: ``pair_probabilities``."""
+    known = [(a, b, same) for a, b, same in gold if (a, b) in verdicts]
+    p = np.array([verdicts[(a, b)] for a, b, _ in known])
     label = np.array([same for _, _, same in known], dtype=bool)
 
     def at(cut: float) -> dict[str, float]:
@@ -367,25 +379,21 @@ def pair_model_rows(gold: Sequence[tuple[str, str, bool]], items: Sequence["Clus
 
 def pair_errors(labels: Mapping[str, Hashable], gold: Sequence[tuple[str, str, bool]],
                 articles: Sequence[SemevalArticle], pairs: Sequence[tuple[str, str, float]],
-                items: Sequence["ClusterItem"]) -> list[dict[str, Any]]:
+                verdicts: Mapping[tuple[str, str], float]) -> list[dict[str, Any]]:
     """The labelled pairs the clustering got wrong, with what decided them.
 
     ``joined`` errors are different stories put together, ``apart`` the same
     story kept apart; each with the human Overall score, the compare model's
-    same-story probability for the pair alone and both headlines, so that a
-    regression can be read, not only counted. ``items`` must carry profiles."""
-    from ..compare import compare_profiles
-
+    same-story probability for the pair alone (``verdicts``: ``pair_probabilities``)
+    and both headlines, so that a regression can be read, not only counted."""
     wrong = [(a, b) for a, b, same in gold if a in labels and b in labels and (labels[a] == labels[b]) != same]
     by_id = {a.id: a for a in articles}
-    profile = {item.id: item.profile for item in items}
     overall = {(a, b): o for a, b, o in pairs}
-    _, same_story = compare_profiles([(profile[a], profile[b]) for a, b in wrong])
     return [
         {"error": "joined" if labels[a] == labels[b] else "apart", "a": a, "b": b,
          "languages": f"{by_id[a].language}-{by_id[b].language}", "overall": round(overall[(a, b)], 2),
-         "same_story": round(float(p), 3), "headlines": [_headline(by_id[a].text), _headline(by_id[b].text)]}
-        for (a, b), p in zip(wrong, same_story)
+         "same_story": round(verdicts[(a, b)], 3), "headlines": [_headline(by_id[a].text), _headline(by_id[b].text)]}
+        for a, b in wrong
     ]
 
 
