@@ -63,10 +63,10 @@ same pairs judged one by one, 0.886 at the best threshold chosen on those very
 pairs; ``eval clusters`` prints both beside the clustering): the
 19 remaining errors (6 different-story pairs joined, 13 same-story pairs kept
 apart; ``storylink eval clusters --errors`` lists them) are single pair verdicts, none
-is a chain. Five of the misses are scraping accidents in the data that no
-text signal can recover (a site's boilerplate or donation page, a search
-page, and a text on financial advisers rated the same story as one on stolen
-llamas, with its two translations); most of the rest sit near the decision
+is a chain. Four of the misses are scraping accidents in the data that no
+text signal can recover (compare's probability <= 0.01: an Arabic site's
+donation banner, and a text on financial advisers rated the same story as one
+on stolen llamas, with its two translations); most of the rest sit near the decision
 (compare's probability 0.3-0.7: two reports on one parliamentary vote, a
 police template reused for two burglaries, two blog posts sharing a long
 preface). Features tried on train CV and not kept (no pair verdict moved):
@@ -77,10 +77,10 @@ window) but the *window density*. Cost per article is the candidate scan
 (linear in window rows) plus the decision over candidate stories (bounded by
 ``neighbours`` above ``min_cos`` and ``entity_candidates``). Measured
 (``bench/cluster.py``, first stage, 512-d, 4-day window, a year of
-stories, docs/s on a quiet machine): ~13,800 at 10k articles (80 window
-rows), ~8,600 at 100k (1.3k rows), ~6,400 at 1M (12.4k rows, projected scan;
-335 MB peak RSS); under a load of ~2, 8,600 / 5,700 / 4,700. RSS follows the
-window, not the stream.
+stories, docs/s; ``--svg`` draws them): ~9,300 at 10k articles (80 window
+rows), ~6,300 at 100k (1.3k rows), ~5,500 at 1M (12.4k rows, projected scan;
+335 MB peak RSS), at a load of 0.1-1.0; an earlier run on an idler machine
+gave 13,800 / 8,600 / 6,400. RSS follows the window, not the stream.
 Past ~10^5 window rows (a week of a global firehose) the projected scan itself
 would dominate; there the HNSW tier takes over (150k articles in a 20-day
 window, up to 141k rows: 3,276 docs/s, 1.5 GB peak RSS, mostly the full 512-d
