@@ -37,7 +37,8 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("db", None, "SQLite database path (default: per-user data directory)"),
+    Setting("db", None, "SQLite database path or sqlite:///path (default: per-user data directory), "
+                       "or a postgresql://user@host:port/dbname URL"),
     Setting("max_bytes", 20_000_000, "largest input file or record accepted, in bytes"),
     Setting("min_chars", 20, "shortest text (non-space characters) worth analyzing"),
     Setting("languages", ("de", "en", "fr", "es", "it", "pl", "tr", "ar", "ru", "zh"),

@@ -2,8 +2,10 @@
 
 ``Store`` is what the stages use; ``SQLiteStore`` is the embedded default (the
 standard library's sqlite3, WAL mode so readers never wait for the writer,
-numbered migrations applied on open). A PostgreSQL backend implements the
-same interface. ``open_store`` picks the backend from the settings::
+numbered migrations applied on open); ``storylink.pgstore.PostgresStore`` is the
+shared one, with the same migrations in PostgreSQL's dialect. ``open_store``
+picks the backend from the settings (a path or ``sqlite:///path``, or a
+``postgresql://`` URL)::
 
     >>> import tempfile, os
     >>> from storylink.config import Settings
@@ -24,6 +26,7 @@ import io
 import json
 import sqlite3
 import threading
+from contextlib import suppress
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -38,7 +41,7 @@ from .config import Settings
 from .document import Analysis, Article, published_datetime
 from .errors import MissingInput, NotFound, StoreError
 
-__all__ = ["Store", "SQLiteStore", "open_store", "MIGRATIONS", "StoredAssignment", "published_key"]
+__all__ = ["Store", "SQLiteStore", "open_store", "MIGRATIONS", "StoredAssignment", "published_key", "is_postgres"]
 
 #: Numbered migrations; ``PRAGMA user_version`` says how many ran. Append only:
 #: a database at version ``n`` runs ``MIGRATIONS[n:]``, each in its own transaction.
@@ -126,7 +129,12 @@ class Store(ABC):
     """What the pipeline stages need from a database.
 
     A backend implements the abstract methods; ``resolve_id`` and the single-array
-    ``put_vectors``/``get_vectors`` are built on them."""
+    ``put_vectors``/``get_vectors`` are built on them. ``name`` is how messages name
+    the database (a path, or a URL without its password); ``applied`` lists the
+    migrations this open ran."""
+
+    name: str = ""
+    applied: tuple[int, ...] = ()
 
     # -- articles ------------------------------------------------------------------
     @abstractmethod
@@ -135,6 +143,10 @@ class Store(ABC):
 
         When the text, title, date or language changes, the article's analyses and
         vectors are dropped: their offsets and inputs no longer match."""
+
+    def put_articles(self, articles: Iterable[Article]) -> list[str]:
+        """``put_article`` for many (backends may do it in one transaction); the outcomes in order."""
+        return [self.put_article(a) for a in articles]
 
     @abstractmethod
     def get_article(self, article_id: str) -> Article:
@@ -206,6 +218,11 @@ class Store(ABC):
         return {i: a.language for i, a in self.get_analyses(ids).items() if a.language}
 
     @abstractmethod
+    def analysis_history(self, ids: Sequence[str]) -> list[Analysis]:
+        """Every stored analysis of ``ids`` (all analyzer versions), oldest write first, so that
+        putting them in this order elsewhere leaves the same one latest (``storylink copy``)."""
+
+    @abstractmethod
     def needs_analysis(self, analyzer: str) -> list[str]:
         """Ids of articles without an analysis by ``analyzer``, in ingest order."""
 
@@ -217,6 +234,10 @@ class Store(ABC):
     @abstractmethod
     def get_arrays(self, ids: Sequence[str], model: str) -> dict[str, dict[str, np.ndarray]]:
         """Named arrays per article id; ids without arrays for ``model`` are left out."""
+
+    @abstractmethod
+    def all_arrays(self, ids: Sequence[str]) -> list[tuple[str, str, dict[str, np.ndarray]]]:
+        """``(article_id, model, arrays)`` for every model stored for ``ids``."""
 
     def cached_arrays(
         self,
@@ -257,6 +278,20 @@ class Store(ABC):
     def redirects(self) -> dict[str, str]: ...
 
     @abstractmethod
+    def redirect_rows(self) -> dict[str, tuple[str, str]]:
+        """Each redirect as ``old_id: (new_id, article_id)`` (the article whose assignment merged it)."""
+
+    @abstractmethod
+    def put_redirects(self, redirects: dict[str, tuple[str, str]]) -> None:
+        """Store redirects as ``redirect_rows`` gives them (replacing those with the same old id)."""
+
+    @contextmanager
+    def clustering_lock(self) -> Iterator[None]:
+        """Held for one clustering pass, so that passes over one store never interleave
+        (``cluster_store`` takes it). A backend for a single process may leave it a no-op."""
+        yield
+
+    @abstractmethod
     def clear_assignments(self) -> None:
         """Forget every story assignment and redirect (articles and analyses stay)."""
 
@@ -282,6 +317,19 @@ def _unpack(blob: bytes) -> dict[str, np.ndarray]:
         return {k: data[k] for k in data.files}
 
 
+def _statements(script: str) -> Iterator[str]:
+    """The statements of a migration script, one by one (``executescript`` would commit
+    the transaction around them)."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            yield statement.strip()
+            statement = ""
+    if statement.strip():
+        yield statement.strip()
+
+
 class SQLiteStore(Store):
     """The embedded store: one SQLite file, one writer and many readers at a time.
 
@@ -293,7 +341,7 @@ class SQLiteStore(Store):
     """
 
     def __init__(self, path: str | Path) -> None:
-        self.path = str(path)
+        self.path = self.name = str(path)
         self._lock = threading.RLock()
         try:
             if self.path != ":memory:":
@@ -314,25 +362,29 @@ class SQLiteStore(Store):
             raise
 
     def _migrate(self) -> None:
-        version = self.schema_version
-        if version > len(MIGRATIONS):
-            raise StoreError(
-                f"database schema version {version} is newer than this storylink's "
-                f"({len(MIGRATIONS)}); upgrade storylink",
-                source=self.path,
-            )
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            with self._lock:
-                # One script per transaction: executescript would commit a BEGIN
-                # issued separately, so the BEGIN/COMMIT travel inside the script.
-                try:
-                    self._db.executescript(
-                        f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;"
-                    )
-                except BaseException:
-                    if self._db.in_transaction:
-                        self._db.execute("ROLLBACK")
-                    raise
+        """Run the missing migrations, each in its own write transaction.
+
+        The version is read inside that transaction: two processes opening a new
+        file at once (two ``storylink ingest``) then migrate it once, not twice."""
+        applied = []
+        while True:
+            version = self.schema_version
+            if version > len(MIGRATIONS):
+                raise StoreError(
+                    f"database schema version {version} is newer than this storylink's "
+                    f"({len(MIGRATIONS)}); upgrade storylink",
+                    source=self.path,
+                )
+            if version == len(MIGRATIONS):
+                break
+            with self._transaction() as db:
+                if int(db.execute("PRAGMA user_version").fetchone()[0]) != version:
+                    continue  # another process ran this one meanwhile: look again
+                for statement in _statements(MIGRATIONS[version]):
+                    db.execute(statement)
+                db.execute(f"PRAGMA user_version = {version + 1}")
+                applied.append(version + 1)
+        self.applied = tuple(applied)
 
     @property
     def schema_version(self) -> int:
@@ -361,29 +413,36 @@ class SQLiteStore(Store):
 
     # -- articles ------------------------------------------------------------------
     def put_article(self, article: Article) -> str:
+        with self._transaction() as db:
+            return self._put_article(db, article)
+
+    def put_articles(self, articles: Iterable[Article]) -> list[str]:
+        with self._transaction() as db:
+            return [self._put_article(db, a) for a in articles]
+
+    def _put_article(self, db: sqlite3.Connection, article: Article) -> str:
         record = article.to_dict()
         data = json.dumps(record, ensure_ascii=False, sort_keys=True)
-        with self._transaction() as db:
-            row = db.execute("SELECT data FROM articles WHERE id = ?", (article.id,)).fetchone()
-            if row is not None and row[0] == data:
-                return "unchanged"
-            if row is None:
-                db.execute("UPDATE counters SET value = value + 1 WHERE name = 'article_seq'")
-                seq = db.execute("SELECT value FROM counters WHERE name = 'article_seq'").fetchone()[0]
-                db.execute(
-                    "INSERT INTO articles (id, seq, data, published, published_utc) VALUES (?, ?, ?, ?, ?)",
-                    (article.id, seq, data, article.published, published_key(article.published)),
-                )
-                return "inserted"
-            old = json.loads(row[0])
+        row = db.execute("SELECT data FROM articles WHERE id = ?", (article.id,)).fetchone()
+        if row is not None and row[0] == data:
+            return "unchanged"
+        if row is None:
+            db.execute("UPDATE counters SET value = value + 1 WHERE name = 'article_seq'")
+            seq = db.execute("SELECT value FROM counters WHERE name = 'article_seq'").fetchone()[0]
             db.execute(
-                "UPDATE articles SET data = ?, published = ?, published_utc = ? WHERE id = ?",
-                (data, article.published, published_key(article.published), article.id),
+                "INSERT INTO articles (id, seq, data, published, published_utc) VALUES (?, ?, ?, ?, ?)",
+                (article.id, seq, data, article.published, published_key(article.published)),
             )
-            if any(old.get(f) != record.get(f) for f in _CONTENT_FIELDS):
-                db.execute("DELETE FROM analyses WHERE article_id = ?", (article.id,))
-                db.execute("DELETE FROM vectors WHERE article_id = ?", (article.id,))
-            return "updated"
+            return "inserted"
+        old = json.loads(row[0])
+        db.execute(
+            "UPDATE articles SET data = ?, published = ?, published_utc = ? WHERE id = ?",
+            (data, article.published, published_key(article.published), article.id),
+        )
+        if any(old.get(f) != record.get(f) for f in _CONTENT_FIELDS):
+            db.execute("DELETE FROM analyses WHERE article_id = ?", (article.id,))
+            db.execute("DELETE FROM vectors WHERE article_id = ?", (article.id,))
+        return "updated"
 
     def get_article(self, article_id: str) -> Article:
         row = self._one("SELECT data FROM articles WHERE id = ?", (article_id,))
@@ -475,6 +534,10 @@ class SQLiteStore(Store):
             latest[aid] = value
         yield from latest.items()
 
+    def analysis_history(self, ids: Sequence[str]) -> list[Analysis]:
+        rows = sorted(self._batched("SELECT created_at, rowid, data FROM analyses WHERE article_id IN ({})", ids))
+        return [Analysis.from_dict(json.loads(data)) for _, _, data in rows]
+
     def needs_analysis(self, analyzer: str) -> list[str]:
         rows = self._rows(
             "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM analyses WHERE analyzer = ?) "
@@ -500,6 +563,10 @@ class SQLiteStore(Store):
                              ids, (model,))
         return {aid: _unpack(blob) for aid, blob in rows}
 
+    def all_arrays(self, ids: Sequence[str]) -> list[tuple[str, str, dict[str, np.ndarray]]]:
+        rows = sorted(self._batched("SELECT article_id, model, data FROM vectors WHERE article_id IN ({})", ids))
+        return [(aid, model, _unpack(blob)) for aid, model, blob in rows]
+
     # -- stories -------------------------------------------------------------------
     def put_assignments(self, rows: Iterable[dict[str, Any]]) -> None:
         with self._transaction() as db:
@@ -521,23 +588,71 @@ class SQLiteStore(Store):
     def redirects(self) -> dict[str, str]:
         return dict(self._rows("SELECT old_id, new_id FROM story_redirects"))
 
+    def redirect_rows(self) -> dict[str, tuple[str, str]]:
+        return {old: (new, aid) for old, new, aid in self._rows("SELECT old_id, new_id, article_id "
+                                                                 "FROM story_redirects")}
+
+    def put_redirects(self, redirects: dict[str, tuple[str, str]]) -> None:
+        with self._transaction() as db:
+            db.executemany("INSERT OR REPLACE INTO story_redirects (old_id, new_id, article_id) VALUES (?, ?, ?)",
+                           [(old, new, aid) for old, (new, aid) in redirects.items()])
+
     def clear_assignments(self) -> None:
         with self._transaction() as db:
             db.execute("DELETE FROM assignments")
             db.execute("DELETE FROM story_redirects")
+
+    @contextmanager
+    def clustering_lock(self) -> Iterator[None]:
+        """An exclusive ``flock`` on ``<database>-lock`` beside the file (like SQLite's own
+        ``-wal``/``-shm``): not on the database file itself, whose POSIX locks SQLite holds
+        and any close of another descriptor of it would drop. Released when the process dies."""
+        if self.path == ":memory:":
+            yield
+            return
+        import fcntl
+
+        with open(self.path + "-lock", "a+b") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                with suppress(OSError):
+                    fcntl.flock(fh, fcntl.LOCK_UN)
 
     def close(self) -> None:
         with self._lock:
             self._db.close()
 
 
+def is_postgres(target: str) -> bool:
+    """Whether a ``--db`` value names a PostgreSQL database (a ``postgresql://`` or ``postgres://`` URL)."""
+    return target.startswith(("postgresql://", "postgres://"))
+
+
+def sqlite_path(target: str) -> str:
+    """The file path of a ``--db`` value for SQLite: a plain path, or a ``sqlite://`` URL
+    whose path part is the file (``sqlite:///var/news.db`` is ``/var/news.db``).
+
+    Example::
+
+        >>> sqlite_path("sqlite:///tmp/news.db"), sqlite_path("news.db"), sqlite_path("sqlite://:memory:")
+        ('/tmp/news.db', 'news.db', ':memory:')
+    """
+    if not target.startswith("sqlite://"):
+        return target
+    path = target.removeprefix("sqlite://")
+    return ":memory:" if path in (":memory:", "/:memory:") else path
+
+
 def open_store(settings: Settings | None = None, *, create: bool = True) -> Store:
-    """The store named by ``settings.db_path``: a SQLite file path (its folder is
-    created), or a ``postgresql://`` URL.
+    """The store named by ``settings.db_path``: a SQLite file path or ``sqlite:///path``
+    (its folder is created), or a ``postgresql://`` URL (its schema is migrated on open).
 
     ``create=False`` is for commands that only read or change what is stored:
-    a database that does not exist then is an error, not a new empty one (a
-    mistyped ``--db`` would otherwise list "0 stories" and leave a stray file).
+    a database that does not exist (or, on PostgreSQL, holds no storylink schema)
+    then is an error, not a new empty one (a mistyped ``--db`` would otherwise
+    list "0 stories" and leave a stray file).
 
     Raises:
         StoreError: the database cannot be opened, or its backend is not available.
@@ -545,9 +660,21 @@ def open_store(settings: Settings | None = None, *, create: bool = True) -> Stor
     """
     settings = settings or Settings()
     target = settings.db_path
-    if target.startswith(("postgresql://", "postgres://")):
-        raise StoreError("PostgreSQL backend not available yet; give a SQLite file path", source=target)
+    if is_postgres(target):
+        try:
+            from .pgstore import PostgresStore
+        except ImportError as exc:
+            raise StoreError(f"{exc}", source=_display(target)) from None
+        return PostgresStore(target, create=create)
+    target = sqlite_path(target)
     if not create and target != ":memory:" and not Path(target).exists():
         raise MissingInput("no database here (storylink ingest, cluster --stream or demo creates one)",
                            source=target)
     return SQLiteStore(target)
+
+
+def _display(target: str) -> str:
+    """A database URL for messages, its password (``user:secret@``) left out."""
+    import re
+
+    return re.sub(r"^([a-z]+://[^/@:]*):[^/@]*@", r"\1@", target)

@@ -140,7 +140,17 @@ def cluster_store(
     kept in the store. Off, stories rest on whole-text vectors and entity keys
     alone, which scales to streams a profile per article cannot keep up with.
 
-    Safe to kill at any point and run again (see the module docstring)."""
+    Safe to kill at any point and run again (see the module docstring). Passes over one
+    store never interleave: each holds ``store.clustering_lock()`` (on PostgreSQL an
+    advisory lock), and one that waited for it replays what the other assigned."""
+    with store.clustering_lock():
+        return _cluster_store(store, settings=settings, batch=batch, progress=progress,
+                              analyze_missing=analyze_missing, profiles=profiles)
+
+
+def _cluster_store(store: Store, *, settings: Settings | None, batch: int,
+                   progress: Callable[[int, int], None] | None, analyze_missing: bool,
+                   profiles: bool) -> dict[str, int]:
     from .analyze import ANALYZER_VERSION, analyze
     from .cluster import Assignment, Clusterer
     from .errors import StorylinkError
