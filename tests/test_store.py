@@ -1,4 +1,8 @@
-"""The SQLite store: round trips, idempotent upserts, versioned analyses, vectors, migrations, WAL readers."""
+"""The stores, SQLite and PostgreSQL alike: round trips, idempotent upserts, versioned analyses, vectors,
+migrations, concurrent readers and writers.
+
+Tests taking the ``store`` (or ``db_url``) fixture run once per backend; a new
+``Store`` method gets its test here, written once against the interface."""
 
 from __future__ import annotations
 
@@ -16,13 +20,20 @@ from storylink.errors import NotFound, StoreError
 from storylink.ingest import ingest
 from storylink.store import MIGRATIONS, SQLiteStore, Store, open_store, published_key
 
+try:
+    import psycopg
+
+    INTEGRITY_ERRORS: tuple[type[Exception], ...] = (sqlite3.IntegrityError, psycopg.IntegrityError)
+except ImportError:  # the PostgreSQL tests skip then, saying why
+    INTEGRITY_ERRORS = (sqlite3.IntegrityError,)
+
 TEXT = ("Gipfel in Hanoi\n\nUS-Präsident Donald Trump und Nordkoreas Machthaber Kim Jong Un trafen sich am "
         "Mittwoch in Hanoi. „Wir werden sehen“, sagte Trump.")
 
 
 @pytest.fixture()
-def store(tmp_path):
-    with open_store(Settings(db=str(tmp_path / "sub" / "s.db"))) as s:
+def store(db_url):
+    with open_store(Settings(db=db_url)) as s:
         yield s
 
 
@@ -181,7 +192,7 @@ def test_assignments_are_atomic_and_ordered(store):
     store.put_article(a)
     store.put_article(b)
     store.put_assignments([{"article_id": a.id, "story_id": f"s:{a.id}", "new_story": True}])
-    with pytest.raises(sqlite3.IntegrityError):  # a twice in one batch: nothing of the batch lands
+    with pytest.raises(INTEGRITY_ERRORS):  # a twice in one batch: nothing of the batch lands
         store.put_assignments([{"article_id": b.id, "story_id": f"s:{a.id}", "merged": ["s:x"]},
                                {"article_id": a.id, "story_id": "s:y"}])
     assert [r["article_id"] for r in store.assignments()] == [a.id]
@@ -244,18 +255,16 @@ def test_unusable_databases_are_named(tmp_path):
     junk.write_text("Das ist keine Datenbank, sondern ein Einkaufszettel.\n" * 100, encoding="utf-8")
     with pytest.raises(StoreError, match="not a database"):
         SQLiteStore(junk)
-    with pytest.raises(StoreError, match="PostgreSQL backend not available yet"):
-        open_store(Settings(db="postgresql://localhost/news"))
 
 
-def test_a_bad_input_in_a_batch_loses_neither_the_rest_nor_stored_data(tmp_path, analysis):
+def test_a_bad_input_in_a_batch_loses_neither_the_rest_nor_stored_data(tmp_path, db_url, analysis):
     src = tmp_path / "in"
     src.mkdir()
     (src / "1.txt").write_text(TEXT, encoding="utf-8")
     (src / "2.bin").write_bytes(b"\x00" * 100)
     (src / "3.jsonl").write_text('{"text": "Zweiter Bericht aus Hanoi."}\n{"text": 3}\n', encoding="utf-8")
     (src / "4.txt").write_text("Dritter Bericht\n\nKim reiste mit dem Zug an.", encoding="utf-8")
-    with SQLiteStore(tmp_path / "s.db") as store:
+    with open_store(Settings(db=db_url)) as store:
         store.put_article(Article(id="earlier", text="Schon gespeichert."))
         report = ingest([src, tmp_path / "missing.txt"], store)
         assert (report.inserted, report.failed) == (3, 3)
@@ -267,16 +276,15 @@ def test_a_bad_input_in_a_batch_loses_neither_the_rest_nor_stored_data(tmp_path,
         assert store.get_analysis(analysis.article_id) == analysis  # re-ingest keeps analyses
 
 
-def test_a_reader_sees_committed_rows_while_a_writer_writes(tmp_path):
-    path = tmp_path / "wal.db"
-    writer = SQLiteStore(path)
+def test_a_reader_sees_committed_rows_while_a_writer_writes(db_url):
+    writer = open_store(Settings(db=db_url))
     done = threading.Event()
     seen: list[int] = []
     failures: list[BaseException] = []
 
     def read() -> None:
         try:
-            reader = SQLiteStore(path)
+            reader = open_store(Settings(db=db_url))
             while not done.is_set():
                 seen.append(reader.count_articles())
                 list(reader.articles())
@@ -294,3 +302,157 @@ def test_a_reader_sees_committed_rows_while_a_writer_writes(tmp_path):
     writer.close()
     assert failures == []
     assert seen == sorted(seen) and seen[-1] == 200 and len(seen) > 1
+
+
+def test_history_arrays_and_redirects_read_back_whole(store, analysis):
+    """What ``storylink copy`` reads: every analysis version oldest first, every model's arrays, redirects."""
+    a = Article.from_text(TEXT, published="2019-02-27")
+    store.put_article(a)
+    newer = Analysis.from_dict(analysis.to_dict() | {"analyzer": "storylink-analyze/999"})
+    store.put_analysis(newer)
+    store.put_analysis(analysis)
+    assert [x.analyzer for x in store.analysis_history([a.id, "absent"])] == [newer.analyzer, analysis.analyzer]
+    store.put_arrays(a.id, "use", {"v": np.arange(3, dtype=np.float32)})
+    store.put_arrays(a.id, "e5", {"v": np.ones(2)})
+    got = store.all_arrays([a.id])
+    assert [(aid, model) for aid, model, _ in got] == [(a.id, "e5"), (a.id, "use")]
+    assert got[1][2]["v"].tolist() == [0.0, 1.0, 2.0]
+    store.put_assignments([{"article_id": a.id, "story_id": "s:new", "merged": ["s:old"]}])
+    assert store.redirect_rows() == {"s:old": ("s:new", a.id)}
+    store.put_redirects({"s:old": ("s:newer", a.id), "s:gone": ("s:new", "deleted-article")})
+    assert store.redirects() == {"s:old": "s:newer", "s:gone": "s:new"}
+    assert store.put_articles([a, Article(id="b", text="Text b")]) == ["unchanged", "inserted"]
+    assert store.ingest_order()["b"] == 2
+
+
+def test_one_clustering_pass_at_a_time(store):
+    """The second holder waits until the first lets go (PostgreSQL: advisory lock; SQLite: flock)."""
+    events: list[str] = []
+    entered = threading.Event()
+
+    def second() -> None:
+        with open_store(Settings(db=store.name if not store.name.startswith("postgresql") else
+                                 store.conninfo)) as other, other.clustering_lock():
+            events.append("second")
+
+    with store.clustering_lock():
+        thread = threading.Thread(target=second)
+        thread.start()
+        entered.wait(0.5)  # time for the second one to reach the lock and block on it
+        events.append("first done")
+    thread.join(30)
+    assert events == ["first done", "second"]
+
+
+def test_many_threads_writing_one_store_lose_and_duplicate_nothing(db_url):
+    """Writers racing on the same ids: every article stored once, numbers unique and growing."""
+    failures: list[BaseException] = []
+
+    def write(worker: int) -> None:
+        try:
+            with open_store(Settings(db=db_url)) as store:
+                for i in range(60):
+                    store.put_article(Article(id=f"a{(i + worker * 7) % 60:03d}", text=f"Text {i}"))
+        except BaseException as exc:  # surfaced below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=write, args=(w,)) for w in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert failures == []
+    with open_store(Settings(db=db_url)) as store:
+        order = store.ingest_order()
+        assert sorted(order) == [f"a{i:03d}" for i in range(60)]
+        assert len(set(order.values())) == 60 and store.count_articles() == 60
+
+
+# -- PostgreSQL only ---------------------------------------------------------------------
+
+def _old_pg_database(url: str, version: int) -> None:
+    from storylink.pgstore import PG_MIGRATIONS
+
+    with psycopg.connect(url) as conn:
+        for script in PG_MIGRATIONS[:version]:
+            conn.execute(script.encode())
+        conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+        conn.execute("INSERT INTO schema_version VALUES (%s)", (version,))
+        for seq, aid, published in ((1, "abc1", "2019-02-27T10:00:00+07:00"), (5, "abc5", "2019-02-27T05:00:00+01:00")):
+            data = json.dumps({"id": aid, "text": f"Alter Text {aid} über Hanoi.", "published": published})
+            conn.execute("INSERT INTO articles (id, seq, data, published) VALUES (%s, %s, %s, %s)",
+                         (aid, seq, data, published))
+
+
+@pytest.mark.parametrize("version", [1, 3])
+def test_an_older_postgres_database_is_migrated_on_open(pg_url, version):
+    from storylink.pgstore import PG_MIGRATIONS, PostgresStore
+
+    assert len(PG_MIGRATIONS) == len(MIGRATIONS)  # one numbering for both dialects
+    _old_pg_database(pg_url, version)
+    with open_store(Settings(db=pg_url)) as store:
+        assert isinstance(store, PostgresStore) and store.applied == tuple(range(version + 1, len(MIGRATIONS) + 1))
+        assert store.schema_version == len(PG_MIGRATIONS)
+        assert [a.id for a in store.articles()] == ["abc1", "abc5"]  # backfilled UTC keys: 03:00 before 04:00
+        assert store.put_article(Article(id="new", text="Neuer Text.")) == "inserted"
+        assert store.ingest_order() == {"abc1": 1, "abc5": 5, "new": 6}
+    with open_store(Settings(db=pg_url)) as again:
+        assert again.applied == () and again.count_articles() == 3
+
+
+def test_a_failing_postgres_migration_is_rolled_back_whole(pg_url, monkeypatch):
+    import storylink.pgstore as pgstore
+
+    _old_pg_database(pg_url, 3)
+    monkeypatch.setattr(pgstore, "PG_MIGRATIONS", pgstore.PG_MIGRATIONS + ("CREATE TABLE z (x int); CREATE TABLE counters (x int);",))
+    with pytest.raises(StoreError, match="migration 5 failed .*already exists") as info:
+        open_store(Settings(db=pg_url))
+    assert "127.0.0.1" in str(info.value)
+    with psycopg.connect(pg_url) as conn:
+        assert conn.execute("SELECT version FROM schema_version").fetchone()[0] == 4  # 4 committed, 5 not
+        assert conn.execute("SELECT to_regclass('z')").fetchone()[0] is None
+        assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 2
+
+
+def test_unusable_postgres_databases_are_one_line_naming_them(pg_server, pg_url):
+    with psycopg.connect(pg_url) as conn:
+        conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+        conn.execute("INSERT INTO schema_version VALUES (99)")
+    with pytest.raises(StoreError, match="newer than this storylink's"):
+        open_store(Settings(db=pg_url))
+    # Nothing listens on the port: a StoreError naming the database, never the password.
+    closed = f"postgresql://editor:hunter2@127.0.0.1:{_closed_port()}/news"
+    with pytest.raises(StoreError, match="cannot connect to the database") as info:
+        open_store(Settings(db=closed))
+    message = str(info.value)
+    assert message.startswith("postgresql://editor@127.0.0.1:") and "hunter2" not in message
+    assert "\n" not in message
+    with pytest.raises(StoreError, match='database "nope_absent" does not exist'):
+        open_store(Settings(db=pg_server.url("nope_absent")))
+
+
+def test_read_only_commands_refuse_an_empty_postgres_database(pg_url):
+    from storylink.errors import MissingInput
+
+    with pytest.raises(MissingInput, match="no storylink database here"):
+        open_store(Settings(db=pg_url), create=False)
+    with open_store(Settings(db=pg_url)):
+        pass
+    with open_store(Settings(db=pg_url), create=False) as store:
+        assert store.count_articles() == 0
+
+
+def test_db_values_select_the_backend(tmp_path):
+    from storylink.store import sqlite_path
+
+    with open_store(Settings(db=f"sqlite://{tmp_path}/u.db")) as store:
+        assert isinstance(store, SQLiteStore) and store.path == f"{tmp_path}/u.db"
+    assert sqlite_path("news.db") == "news.db"
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])  # closed again on return: nothing listens there
