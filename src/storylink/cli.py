@@ -30,7 +30,7 @@ def _settings(db: str | None, **options: Any) -> Settings:
 
 
 def _db_option(f: F) -> F:
-    return click.option("--db", metavar="PATH", help=SETTINGS[0].help, envvar="STORYLINK_DB")(f)
+    return click.option("--db", metavar="PATH|URL", help=SETTINGS[0].help, envvar="STORYLINK_DB")(f)
 
 
 def _json_option(f: F) -> F:
@@ -61,4 +61,4 @@ def main() -> None:
 
 
 # The commands live in their own module so this one stays the thin entry point.
-from . import commands  # noqa: E402,F401  (registers the commands on ``cli``)
+from . import commands, dbcommands  # noqa: E402,F401  (register the commands on ``cli``)
