@@ -29,6 +29,7 @@ import uuid
 from pathlib import Path
 
 USER = "storylink-ci"
+PREFIX = "storylink-pg-"
 
 
 class PgUnavailable(RuntimeError):
@@ -45,6 +46,25 @@ def _bindir() -> Path:
     raise PgUnavailable("PostgreSQL server binaries not found (apt-get install postgresql)")
 
 
+def _sweep(bindir: Path) -> None:
+    """Stop and remove the clusters of test runs that died without their teardown (SIGKILL, a
+    killed CI job): their ``owner.pid`` names a process that is gone."""
+    for root in Path(tempfile.gettempdir()).glob(f"{PREFIX}*"):
+        try:
+            owner = int((root / "owner.pid").read_text())
+            os.kill(owner, 0)
+            continue  # its run is alive
+        except ProcessLookupError:
+            pass
+        except (OSError, ValueError):
+            continue  # not ours to judge (unreadable, or another user's process)
+        if (root / "data" / "postmaster.pid").exists():
+            as_user = ["runuser", "-u", USER, "--"] if os.geteuid() == 0 else []
+            subprocess.run([*as_user, str(bindir / "pg_ctl"), "-D", str(root / "data"), "-m", "immediate", "-w",
+                            "stop"], capture_output=True, timeout=60)
+        shutil.rmtree(root, ignore_errors=True)
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -56,7 +76,9 @@ class PgServer:
 
     def __init__(self) -> None:
         self.bindir = _bindir()
-        self.root = Path(tempfile.mkdtemp(prefix="storylink-pg-"))
+        _sweep(self.bindir)
+        self.root = Path(tempfile.mkdtemp(prefix=PREFIX))
+        (self.root / "owner.pid").write_text(str(os.getpid()))
         self.data = self.root / "data"
         self.log = self.root / "server.log"
         self.port = _free_port()

@@ -223,3 +223,28 @@ def test_two_ingests_and_two_clusterers_at_once_equal_one_writer(pg_url, stream,
     assert assigned == [0, len(rows)]
     assert json.loads(_cli("stories", "--json", db=pg_url).stdout) == stream["reference"]
     assert _count(pg_url, "SELECT COUNT(*) FROM assignments") == len(rows)
+
+
+def test_migrate_creates_the_schema_then_reports_it_current(db_url):
+    from storylink.store import MIGRATIONS
+
+    first = _cli("migrate", "--json", db=db_url)
+    assert first.returncode == 0, first.stderr
+    report = json.loads(first.stdout)
+    assert report["applied"] == list(range(1, len(MIGRATIONS) + 1)) and report["schema_version"] == len(MIGRATIONS)
+    again = _cli("migrate", db=db_url)
+    assert again.returncode == 0 and f"up to date (schema version {len(MIGRATIONS)})" in again.stdout
+
+
+def test_an_unreachable_postgres_is_one_line_naming_it_without_the_password(stream):
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # closed on leaving: nothing listens there
+    url = f"postgresql://editor:hunter2@127.0.0.1:{port}/news?connect_timeout=2"
+    for args in (["ingest", str(stream["path"])], ["stories", "--json"]):
+        done = _cli(*args, db=url)
+        assert done.returncode == 2 and done.stdout == ""
+        assert done.stderr.startswith(f"error: postgresql://editor@127.0.0.1:{port}/news: cannot connect")
+        assert done.stderr.count("\n") == 1 and "hunter2" not in done.stderr
