@@ -24,12 +24,13 @@ from conftest import SEMEVAL, SEED_AGENCY, SEED_TICKER, need
 STORYLINK = [sys.executable, "-m", "storylink"]
 
 
-def _cli(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
+def _cli(*args: str, db: Path | str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*STORYLINK, *args, "--db", str(db)], capture_output=True, text=True, timeout=600)
 
 
-def test_the_seeds_land_in_one_story(tmp_path):
-    db = tmp_path / "seeds.db"
+def test_the_seeds_land_in_one_story(db_url):
+    """On both backends: the second stage's profiles go through the store too (compare.stored_profiles)."""
+    db = db_url
     result = _cli("ingest", str(need(SEED_AGENCY)), str(need(SEED_TICKER)), db=db)
     assert result.returncode == 0, result.stderr
     result = _cli("cluster", "--json", db=db)
