@@ -448,6 +448,9 @@ def test_db_values_select_the_backend(tmp_path):
     with open_store(Settings(db=f"sqlite://{tmp_path}/u.db")) as store:
         assert isinstance(store, SQLiteStore) and store.path == f"{tmp_path}/u.db"
     assert sqlite_path("news.db") == "news.db"
+    # What `storylink settings` lists never shows a password.
+    shown = Settings(db="postgresql://ed:s3cret@db:5432/news?password=s3cret&sslmode=require").to_dict()["db"]
+    assert shown == "postgresql://ed@db:5432/news?password=***&sslmode=require"
 
 
 def _closed_port() -> int:

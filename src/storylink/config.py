@@ -14,13 +14,14 @@ from __future__ import annotations
 import dataclasses
 import math
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import SettingsError
 
-__all__ = ["Setting", "SETTINGS", "Settings", "default_db_path"]
+__all__ = ["Setting", "SETTINGS", "Settings", "default_db_path", "without_password"]
 
 
 def default_db_path() -> str:
@@ -99,6 +100,15 @@ class Settings:
     def db_path(self) -> str:
         return self.db or os.environ.get("STORYLINK_DB") or default_db_path()
 
+    @property
+    def db_display(self) -> str:
+        """``db_path`` as messages and listings show it: a URL's password left out.
+
+            >>> Settings(db="postgresql://ed:secret@db:5432/news").db_display
+            'postgresql://ed@db:5432/news'
+        """
+        return without_password(self.db_path)
+
     def replace(self, **changes: Any) -> "Settings":
         known = {f.name for f in dataclasses.fields(self)}
         unknown = set(changes) - known
@@ -109,7 +119,13 @@ class Settings:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
 
     def to_dict(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)} | {"db": self.db_path}
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)} | {"db": self.db_display}
+
+
+def without_password(target: str) -> str:
+    """A database URL with its password (``user:secret@`` or ``password=``) left out; a path unchanged."""
+    target = re.sub(r"^([a-z][a-z0-9+.-]*://[^/@:]*):[^/@]*@", r"\1@", target)
+    return re.sub(r"([?&]password=)[^&]*", r"\1***", target)
 
 
 def _parse(raw: str, default: Any, var: str) -> Any:

@@ -37,7 +37,7 @@ from typing import Any
 
 import numpy as np
 
-from .config import Settings
+from .config import Settings, without_password
 from .document import Analysis, Article, published_datetime
 from .errors import MissingInput, NotFound, StoreError
 
@@ -664,7 +664,7 @@ def open_store(settings: Settings | None = None, *, create: bool = True) -> Stor
         try:
             from .pgstore import PostgresStore
         except ImportError as exc:
-            raise StoreError(f"{exc}", source=_display(target)) from None
+            raise StoreError(f"{exc}", source=without_password(target)) from None
         return PostgresStore(target, create=create)
     target = sqlite_path(target)
     if not create and target != ":memory:" and not Path(target).exists():
@@ -672,9 +672,3 @@ def open_store(settings: Settings | None = None, *, create: bool = True) -> Stor
                            source=target)
     return SQLiteStore(target)
 
-
-def _display(target: str) -> str:
-    """A database URL for messages, its password (``user:secret@``) left out."""
-    import re
-
-    return re.sub(r"^([a-z]+://[^/@:]*):[^/@]*@", r"\1@", target)
