@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 from rich.console import Console
 
@@ -16,8 +18,8 @@ def migrate_cmd(db: str | None, as_json: bool) -> None:
     from .store import open_store
 
     with _errors(), open_store(_settings(db)) as store:
-        result = {"db": store.name, "backend": type(store).__name__, "schema_version": store.schema_version,
-                  "applied": list(store.applied)}
+        result: dict[str, Any] = {"db": store.name, "backend": type(store).__name__,
+                                  "schema_version": store.schema_version, "applied": list(store.applied)}
     if as_json:
         _echo_json(result)
     elif result["applied"]:

@@ -191,7 +191,7 @@ class PostgresStore(Store):
     def _migrate(self, conn: psycopg.Connection[Any], *, create: bool) -> tuple[int, ...]:
         """Apply the missing migrations, each in its own transaction under an advisory lock,
         so processes opening a new database at once migrate it exactly once."""
-        applied = []
+        applied: list[int] = []
         while True:
             with conn.transaction():
                 conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATE_LOCK,))
@@ -269,8 +269,10 @@ class PostgresStore(Store):
         data = json.dumps(record, ensure_ascii=False, sort_keys=True)
         published = article.published.replace("\x00", "") if article.published else None
         key = published_key(article.published)
-        row = conn.execute("SELECT data FROM articles WHERE id = %s FOR UPDATE", (article.id,)).fetchone()
-        if row is None:
+        for _ in range(3):
+            row = conn.execute("SELECT data FROM articles WHERE id = %s FOR UPDATE", (article.id,)).fetchone()
+            if row is not None:
+                break
             # The counter's row lock is held to commit, so concurrent writers' numbers follow commit order.
             seq = conn.execute("UPDATE counters SET value = value + 1 WHERE name = 'article_seq' "
                                "RETURNING value").fetchone()[0]  # type: ignore[index]
@@ -279,8 +281,9 @@ class PostgresStore(Store):
                 "ON CONFLICT (id) DO NOTHING RETURNING seq", (article.id, seq, data, published, key),
             ).fetchone() is not None:
                 return "inserted"
-            # Another writer stored this id after our look: an update of its row (our number stays unused).
-            row = conn.execute("SELECT data FROM articles WHERE id = %s FOR UPDATE", (article.id,)).fetchone()
+            # Another writer stored this id after our look: look again (our number stays unused).
+        else:
+            raise StoreError("the article kept changing under other writers; ingest it again", source=article.id)
         if row[0] == data:
             return "unchanged"
         old = json.loads(row[0])

@@ -137,6 +137,11 @@ class Store(ABC):
     applied: tuple[int, ...] = ()
 
     # -- articles ------------------------------------------------------------------
+    @property
+    @abstractmethod
+    def schema_version(self) -> int:
+        """How many of the backend's numbered migrations the database has run."""
+
     @abstractmethod
     def put_article(self, article: Article) -> str:
         """Insert or update; returns ``inserted``, ``updated`` or ``unchanged``.
