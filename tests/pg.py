@@ -8,6 +8,7 @@ directory, listens on 127.0.0.1 at a free port (its socket in that directory),
 trusts local logins and runs without fsync (a throwaway cluster need not survive
 a power cut; a server restart or a killed client, which the tests do, is safe).
 
+``STORYLINK_TEST_PG_BINDIR`` names the binaries' folder where they live elsewhere;
 ``STORYLINK_TEST_PG`` (a ``postgresql://`` URL of a server whose user may create
 databases) uses that server instead of starting one.
 
@@ -37,6 +38,11 @@ class PgUnavailable(RuntimeError):
 
 
 def _bindir() -> Path:
+    given = os.environ.get("STORYLINK_TEST_PG_BINDIR")
+    if given:
+        if not (Path(given) / "initdb").exists():
+            raise PgUnavailable(f"no initdb in STORYLINK_TEST_PG_BINDIR={given}")
+        return Path(given)
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(Path(p).parts[-3]))
     if found:
         return Path(found[-1]).parent

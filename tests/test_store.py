@@ -459,3 +459,28 @@ def _closed_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])  # closed again on return: nothing listens there
+
+
+@pytest.mark.parametrize("ci", ["", "true"])
+def test_without_a_postgres_server_the_tests_skip_saying_why_but_fail_in_ci(tmp_path, ci):
+    """The fixture's own contract: no server is a visible skip locally, a failure under CI."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    tests = Path(__file__).parent
+    for name in ("conftest.py", "pg.py"):
+        shutil.copy(tests / name, tmp_path / name)
+    (tmp_path / "test_needs_pg.py").write_text("def test_it(pg_url):\n    assert pg_url\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("CI", "STORYLINK_TEST_PG")}
+    env |= {"STORYLINK_TEST_PG_BINDIR": str(tmp_path / "nowhere"), "CI": ci}
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", "test_needs_pg.py"],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    if ci:
+        assert done.returncode == 1 and "1 error" in done.stdout
+        assert "PostgreSQL is required in CI: no initdb in STORYLINK_TEST_PG_BINDIR" in done.stdout
+    else:
+        assert done.returncode == 0 and "1 skipped" in done.stdout
+        assert "no PostgreSQL server: no initdb in STORYLINK_TEST_PG_BINDIR" in done.stdout
