@@ -13,6 +13,17 @@ The migrations ``PG_MIGRATIONS`` are numbered like ``store.MIGRATIONS`` (same
 number, same schema change, PostgreSQL's dialect); ``schema_version`` holds how
 many ran. A new migration is appended to both lists.
 
+Measured (``bench/store.py``, 10,000 synthetic articles, two shared cores at load ~6,
+SQLite beside it in the same run): ingest 3,500 articles/s (SQLite 6,500), vector writes
+1,430/s (3,770), ``--no-profiles`` clustering 670/s (1,630): each call is a round trip
+and a commit on loopback. The story listing reads as fast or faster: 1.35 s over 10k
+stored articles (SQLite 1.5 s), 14 s over 100k (19 s).
+
+What still assumes one machine or one process: the clustering pass itself (one process
+holds the lock and the clusterer's window in memory; others wait, then replay), and
+SQLite's lock (``flock``, local file systems only). Ingest, analysis, listing and
+deletes scale out over processes and machines against one server.
+
 A database that cannot be reached, refuses the login or goes away mid-run is one
 ``StoreError`` naming it (``postgresql://user@host:port/db``; never the password)::
 
