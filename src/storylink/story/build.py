@@ -23,7 +23,7 @@ from ..evidence import quote_units, unit_texts
 from ..store import Store, StoredAssignment, open_store
 from .inputs import MemberData
 from .model import HistoryEvent, Member, StoryEntity, StoryView
-from .names import display_name
+from .names import display_name, person_aliases
 from .reuse import reuse_edges
 from .statements import build_quotes
 from .summary import build_summary, choose_title
@@ -141,6 +141,8 @@ def story(
     edges = reuse_edges([m.id for m in members], [m.article.text for m in members],
                         [m.article.published for m in members])
     title, title_article = choose_title(members, target)
+    aliases = person_aliases({e.key for m in members if m.analysis for e in m.analysis.entities if e.type == "PER"}
+                             | {q.speaker for m in members if m.analysis for q in m.analysis.quotes if q.speaker})
     dates = sorted((d for d in published.values() if d), key=_sort_time)
     all_langs = store.languages(order) if len(order) > len(page) else {m.id: m.language for m in members}
     return StoryView(
@@ -158,10 +160,10 @@ def story(
         limit=limit,
         summary=build_summary(members, target),
         timeline=build_timeline(members),
-        quotes=build_quotes(members),
+        quotes=build_quotes(members, aliases),
         sources=_sources(store, members, edges),
         reuse=edges,
-        entities=_entities(members),
+        entities=_entities(members, aliases),
         history=_history(story_id, redirected_from, rows, published),
         notes=tuple(notes),
     )
@@ -283,15 +285,16 @@ def _sources(store: Store, members: Sequence[MemberData], edges: Sequence[Any]) 
     return tuple(out)
 
 
-def _entities(members: Sequence[MemberData]) -> tuple[StoryEntity, ...]:
+def _entities(members: Sequence[MemberData], aliases: dict[str, str]) -> tuple[StoryEntity, ...]:
     counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     forms: dict[tuple[str, str], list[str]] = defaultdict(list)
     for m in members:
         if m.analysis is None:
             continue
         for e in m.analysis.entities:
-            counts[(e.key, e.type)][m.id] += 1
-            forms[(e.key, e.type)].append(e.text)
+            key = aliases.get(e.key, e.key) if e.type == "PER" else e.key
+            counts[(key, e.type)][m.id] += 1
+            forms[(key, e.type)].append(e.text)
     ranked = sorted(counts, key=lambda k: (-len(counts[k]), -sum(counts[k].values()), k))
     return tuple(StoryEntity(
         key=key, type=etype, name=display_name(forms[(key, etype)], etype),

@@ -94,39 +94,36 @@ def build_summary(members: Sequence[MemberData], language: str | None) -> tuple[
     vecs = np.stack([m.sentence_use[k] for m, k in cands]).astype(np.float32)
     base = vecs @ c
     pool = np.argsort(-base)[:POOL]
-    # Support: other members with a sentence close to the candidate.
-    all_rows = [(m, m.sentence_use) for m in members if m.sentence_use is not None and len(m.sentence_use)]
-    support = np.zeros(len(pool))
+    pool_vecs = vecs[pool]
+    owner = np.array([cands[p][0].position for p in pool])
+    # Support: other members with a sentence close to the candidate (one product per member).
+    # One product against every sentence, reduced per member: many small products are
+    # slow in BLAS, one large one is not.
+    with_rows = [m for m in members if m.sentence_use is not None and len(m.sentence_use)]
+    bounds = np.cumsum([0] + [len(m.sentence_use) for m in with_rows])[:-1]  # type: ignore[arg-type]
+    every = np.concatenate([m.sentence_use for m in with_rows]).astype(np.float32)  # type: ignore[misc]
+    best = np.maximum.reduceat(pool_vecs @ every.T, bounds, axis=1)  # (pool, members)
+    other = owner[:, None] != np.array([m.position for m in with_rows])[None, :]
+    support = ((best >= SUPPORT_COS) & other).sum(axis=1)
     also: list[list[str]] = [[] for _ in pool]
-    for m, rows in all_rows:
-        best = (vecs[pool] @ rows.T).max(axis=1)
-        for x, p in enumerate(pool):
-            if cands[p][0] is m:
-                continue
-            if best[x] >= SUPPORT_COS:
-                support[x] += 1
-            if best[x] >= ALSO_IN_COS:
-                also[x].append(m.id)
+    for x, k in zip(*np.nonzero((best >= ALSO_IN_COS) & other)):
+        also[x].append(with_rows[k].id)
     lead = np.array([0.05 if cands[p][1] < 3 else 0.0 for p in pool])
     score = base[pool] + 0.1 * np.log1p(support) + lead
+    sims = pool_vecs @ pool_vecs.T
+    closeness = np.zeros(len(pool))
+    same_member = np.zeros(len(pool))
+    available = np.ones(len(pool), dtype=bool)
     picked: list[int] = []
-    per_member: dict[str, int] = {}
     while len(picked) < MAX_SENTENCES:
-        best_x, best_value = -1, -math.inf
-        for x in range(len(pool)):
-            if x in picked:
-                continue
-            closeness = max((float(vecs[pool[x]] @ vecs[pool[y]]) for y in picked), default=0.0)
-            if closeness >= SAME_COS:
-                continue
-            value = score[x] - 0.5 * closeness - 0.05 * per_member.get(cands[pool[x]][0].id, 0)
-            if value > best_value:
-                best_x, best_value = x, value
-        if best_x < 0 or (len(picked) >= MIN_SENTENCES and best_value < 0.5 * score[picked[0]]):
+        value = np.where(available & (closeness < SAME_COS), score - 0.5 * closeness - 0.05 * same_member, -np.inf)
+        best_x = int(np.argmax(value))
+        if not np.isfinite(value[best_x]) or (len(picked) >= MIN_SENTENCES and value[best_x] < 0.5 * score[picked[0]]):
             break
         picked.append(best_x)
-        mid = cands[pool[best_x]][0].id
-        per_member[mid] = per_member.get(mid, 0) + 1
+        available[best_x] = False
+        closeness = np.maximum(closeness, sims[best_x])
+        same_member += owner == owner[best_x]
     out = []
     for x in picked:
         m, k = cands[pool[x]]
