@@ -238,3 +238,14 @@ def test_a_story_of_5000_members_is_paged(tmp_path):
     result = CliRunner().invoke(cli, ["story", "s:m00000", "--offset", "4990", "--json", "--db", settings.db_path])
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.stdout)["sources"]) == 10
+
+
+def test_the_summary_speaks_the_stories_language_unless_asked_otherwise(demo_store):
+    settings, stories = demo_store
+    mixed = next(s for s in stories if set(s.languages) == {"de", "en"})
+    default = storylink.story(mixed.id, settings=settings)
+    english = storylink.story(mixed.id, settings=settings, language="en")
+    assert default.language == "de" and {s.language for s in default.summary} == {"de"}
+    assert english.language == "en" and english.summary and {s.language for s in english.summary} == {"en"}
+    titles = {m.title for m in default.sources}
+    assert default.title in titles and not {s.text for s in default.summary} & titles

@@ -17,8 +17,9 @@ cost linear in the story's sentences.
 
 Title: the members' own titles when any has one (in the summary language if
 possible), else their ticker headlines and short lead sentences; the candidate
-closest to the centroid wins, so it is the most representative, not simply the
-first article's first line.
+closest to the centroid wins (a title labelled as opinion or format, "Kommentar:
+…", gives way to a news headline), so it is the most representative, not simply
+the first article's first line. A member's own title is never a summary sentence.
 """
 
 from __future__ import annotations
@@ -64,7 +65,8 @@ def _candidates(members: Sequence[MemberData], language: str | None) -> list[tup
         if a is None or m.sentence_use is None or len(m.sentence_use) != len(a.sentences):
             continue
         noise = sorted((n.start, n.end) for n in a.noise)
-        headlines = [(e.headline_start, e.headline_end) for e in a.entries]
+        # Headlines are the title's business, not the summary's.
+        headlines = sorted([(e.headline_start, e.headline_end) for e in a.entries] + _title_span(m))
         taken = 0
         for k, s in enumerate(a.sentences):
             if taken >= LEAD_SENTENCES:
@@ -78,6 +80,12 @@ def _candidates(members: Sequence[MemberData], language: str | None) -> list[tup
             out.append((m, k))
             taken += 1
     return out
+
+
+def _title_span(m: MemberData) -> list[tuple[int, int]]:
+    title, text = m.article.title, m.article.text
+    start = text.find(title) if title else -1
+    return [(start, start + len(title))] if title and 0 <= start <= 200 else []  # type: ignore[arg-type]
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -161,8 +169,20 @@ def choose_title(members: Sequence[MemberData], language: str | None) -> tuple[s
         return (_first_line(first.article.text), first.id) if first else (None, None)
     if c is None:
         return pool[0][1], pool[0][0].id
-    best = max(pool, key=lambda p: (float(p[2] @ c) if p[2] is not None else -1.0, -p[0].position))
+    best = max(pool, key=lambda p: ((float(p[2] @ c) if p[2] is not None else -1.0) - _genre_penalty(p[1]),
+                                    -p[0].position))
     return best[1], best[0].id
+
+
+#: Headline labels of opinion and format pieces: a story is named by its news, not by a comment on it.
+GENRE_LABELS = frozenset("kommentar meinung leitartikel kolumne analyse interview glosse liveticker newsblog live "
+                         "ticker opinion comment editorial analysis column".split())
+
+
+def _genre_penalty(title: str) -> float:
+    """0.1 for a title opening with a genre label ("Kommentar: …", "Liveticker: …")."""
+    label, colon, _ = title.partition(":")
+    return 0.1 if colon and label.strip().lower() in GENRE_LABELS else 0.0
 
 
 def _mean(m: MemberData) -> np.ndarray | None:
