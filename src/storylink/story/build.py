@@ -21,6 +21,7 @@ from ..document import Analysis, Article, published_datetime
 from ..errors import NotFound, StorylinkError
 from ..evidence import quote_units, unit_texts
 from ..store import Store, StoredAssignment, open_store
+from ..stories import resolve_redirect
 from .inputs import MemberData
 from .model import HistoryEvent, Member, StoryEntity, StoryView
 from .names import display_name, person_aliases
@@ -42,14 +43,6 @@ TRANSLATION_COS = 0.85
 MAX_ENTITIES = 40
 
 
-def _resolve(redirects: dict[str, str], story_id: str) -> str:
-    seen = set()
-    while story_id in redirects and story_id not in seen:
-        seen.add(story_id)
-        story_id = redirects[story_id]
-    return story_id
-
-
 def resolve_story(store: Store, ref: str) -> tuple[str, str | None]:
     """(story id, old id it redirected from) for a story id, an old merged id or a member
     article id (or unique prefix).
@@ -68,10 +61,10 @@ def resolve_story(store: Store, ref: str) -> tuple[str, str | None]:
             row = store.assignment_of(article_id)
             if row is None:
                 raise NotFound("the article is stored but not in a story yet (run storylink cluster)", source=ref)
-            return _resolve(redirects, row["story_id"]), None
+            return resolve_redirect(redirects, row["story_id"]), None
         candidates = [f"s:{ref}"]
     for story_id in candidates:
-        final = _resolve(redirects, story_id)
+        final = resolve_redirect(redirects, story_id)
         if store.story_assignments([story_id]) or final != story_id:
             return final, story_id if final != story_id else None
     raise NotFound("no such story or article in the store", source=ref)
@@ -79,7 +72,7 @@ def resolve_story(store: Store, ref: str) -> tuple[str, str | None]:
 
 def _story_rows(store: Store, story_id: str) -> list[StoredAssignment]:
     redirects = store.redirects()
-    ids = [story_id] + [old for old in redirects if _resolve(redirects, old) == story_id]
+    ids = [story_id] + [old for old in redirects if resolve_redirect(redirects, old) == story_id]
     return store.story_assignments(ids)
 
 
