@@ -248,3 +248,22 @@ def test_an_unreachable_postgres_is_one_line_naming_it_without_the_password(stre
         assert done.returncode == 2 and done.stdout == ""
         assert done.stderr.startswith(f"error: postgresql://editor@127.0.0.1:{port}/news: cannot connect")
         assert done.stderr.count("\n") == 1 and "hunter2" not in done.stderr
+
+
+def test_the_story_view_on_postgres_equals_sqlite(pg_url, tmp_path):
+    """The demo corpus clustered on SQLite, copied to PostgreSQL: every story's view is the same there."""
+    import storylink
+    from storylink.ingest import demo_articles
+    from storylink.store import open_store
+    from storylink.storecopy import copy_store
+
+    lite = Settings(db=str(tmp_path / "demo.db"), story_profiles=False)
+    stories = storylink.cluster(demo_articles(), settings=lite)
+    with open_store(lite) as src, open_store(Settings(db=pg_url)) as dst:
+        copy_store(src, dst)
+    pg = Settings(db=pg_url, story_profiles=False)
+    for story in stories[:3]:
+        assert storylink.story(story.id, settings=pg).to_dict() == storylink.story(story.id, settings=lite).to_dict()
+    done = _cli("story", stories[0].articles[-1][:8], "--json", db=pg_url)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["id"] == stories[0].id

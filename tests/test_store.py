@@ -484,3 +484,20 @@ def test_without_a_postgres_server_the_tests_skip_saying_why_but_fail_in_ci(tmp_
     else:
         assert done.returncode == 0 and "1 skipped" in done.stdout
         assert "no PostgreSQL server: no initdb in STORYLINK_TEST_PG_BINDIR" in done.stdout
+
+
+def test_story_view_reads_by_story_article_and_date(store):
+    """The story view's indexed reads (``published``, ``story_assignments``, ``assignment_of``)."""
+    for aid, published in (("a", "2019-02-27T10:00:00+07:00"), ("b", None), ("c", "2019-02-28")):
+        store.put_article(Article(id=aid, text=f"Text {aid}", published=published))
+    assert store.published(["a", "b", "absent"]) == {"a": "2019-02-27T10:00:00+07:00", "b": None}
+    store.put_assignments([{"article_id": "a", "story_id": "s:a", "new_story": True},
+                           {"article_id": "b", "story_id": "s:b", "new_story": True},
+                           {"article_id": "c", "story_id": "s:a", "merged": ["s:b"]}])
+    rows = store.story_assignments(["s:a", "s:nope"])
+    assert [r["article_id"] for r in rows] == ["a", "c"] and rows[0]["seq"] < rows[1]["seq"]
+    assert [r["article_id"] for r in store.story_assignments(["s:b", "s:a"])] == ["a", "b", "c"]
+    assert store.assignment_of("c")["story_id"] == "s:a" and store.assignment_of("absent") is None
+    # Each backend's indexed read agrees with the interface's generic one.
+    assert Store.story_assignments(store, ["s:a"]) == rows
+    assert Store.assignment_of(store, "b") == store.assignment_of("b")

@@ -315,6 +315,9 @@ class PostgresStore(Store):
         return {aid: Article.from_dict(json.loads(data))
                 for aid, data in self._batched("SELECT id, data FROM articles WHERE id = ANY(%s)", ids)}
 
+    def published(self, ids: Sequence[str]) -> dict[str, str | None]:
+        return dict(self._batched("SELECT id, published FROM articles WHERE id = ANY(%s)", ids))
+
     def find_articles(self, prefix: str, *, limit: int = 10) -> list[str]:
         rows = self._rows("SELECT id FROM articles WHERE id >= %s AND id < %s ORDER BY id LIMIT %s",
                           (prefix, prefix + "\U0010ffff", limit))
@@ -437,6 +440,14 @@ class PostgresStore(Store):
 
     def redirects(self) -> dict[str, str]:
         return dict(self._rows("SELECT old_id, new_id FROM story_redirects"))
+
+    def story_assignments(self, story_ids: Sequence[str]) -> list[StoredAssignment]:
+        rows = sorted(self._batched("SELECT seq, data FROM assignments WHERE story_id = ANY(%s)", story_ids))
+        return [StoredAssignment(json.loads(data), seq=seq) for seq, data in rows]
+
+    def assignment_of(self, article_id: str) -> StoredAssignment | None:
+        row = self._one("SELECT seq, data FROM assignments WHERE article_id = %s", (article_id,))
+        return StoredAssignment(json.loads(row[1]), seq=row[0]) if row else None
 
     def redirect_rows(self) -> dict[str, tuple[str, str]]:
         return {old: (new, aid) for old, new, aid in self._rows("SELECT old_id, new_id, article_id "
