@@ -13,11 +13,12 @@ The migrations ``PG_MIGRATIONS`` are numbered like ``store.MIGRATIONS`` (same
 number, same schema change, PostgreSQL's dialect); ``schema_version`` holds how
 many ran. A new migration is appended to both lists.
 
-Measured (``bench/store.py``, 10,000 synthetic articles, two shared cores at load ~6,
-SQLite beside it in the same run): ingest 3,500 articles/s (SQLite 6,500), vector writes
-1,430/s (3,770), ``--no-profiles`` clustering 670/s (1,630): each call is a round trip
-and a commit on loopback. The story listing reads as fast or faster: 1.35 s over 10k
-stored articles (SQLite 1.5 s), 14 s over 100k (19 s).
+Measured (``bench/store.py``, 10,000 synthetic articles, SQLite beside it in the same
+run, two cores shared at load ~5, so figures move by up to 2x between runs): ingest
+1,800-3,500 articles/s (SQLite 4,500-6,500), vector writes 900-1,400/s (3,500-3,800):
+each call is a loopback round trip and a commit; ``--no-profiles`` clustering 670-1,230/s
+(SQLite 1,380-1,630). The story listing over 100k stored articles takes 3.4 s on both
+(after main's faster record reads), over 10k 0.3 s on SQLite and 1.0 s here.
 
 What still assumes one machine or one process: the clustering pass itself (one process
 holds the lock and the clusterer's window in memory; others wait, then replay), and
