@@ -397,7 +397,7 @@ class SQLiteStore(Store):
         StoreError: the file cannot be created, is not a database, or has a newer schema.
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, durable: bool = False) -> None:
         self.path = str(path)
         self._lock = threading.RLock()
         try:
@@ -408,7 +408,8 @@ class SQLiteStore(Store):
             raise StoreError(f"cannot open the database ({exc})", source=self.path) from exc
         try:
             self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
+            # NORMAL survives a crashed process, FULL also a lost machine: what acknowledges writes needs it.
+            self._db.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
         except sqlite3.DatabaseError as exc:
@@ -721,9 +722,12 @@ class SQLiteStore(Store):
             self._db.close()
 
 
-def open_store(settings: Settings | None = None, *, create: bool = True) -> Store:
+def open_store(settings: Settings | None = None, *, create: bool = True, durable: bool = False) -> Store:
     """The store named by ``settings.db_path``: a SQLite file path (its folder is
     created), or a ``postgresql://`` URL.
+
+    ``durable=True`` makes each commit reach the disk before it returns (the service
+    acknowledges writes only then); the default survives a crashed process, not a lost machine.
 
     ``create=False`` is for commands that only read or change what is stored:
     a database that does not exist then is an error, not a new empty one (a
@@ -740,4 +744,4 @@ def open_store(settings: Settings | None = None, *, create: bool = True) -> Stor
     if not create and target != ":memory:" and not Path(target).exists():
         raise MissingInput("no database here (storylink ingest, cluster --stream or demo creates one)",
                            source=target)
-    return SQLiteStore(target)
+    return SQLiteStore(target, durable=durable)
