@@ -282,6 +282,10 @@ def _side(service: Service, ref: str, name: str) -> tuple[Article, Any, bool]:
         return article, analyze(article, settings=service.settings), False
     except UnknownLanguage:
         return article, None, False
+    except EmptyInput:
+        if any(ch.isspace() for ch in ref.strip()):
+            raise
+        raise NotFound(f"neither a stored article id nor a text to compare: {ref[:40]!r}", source=name) from None
 
 
 def compare_refs(service: Service, a: str, b: str, *, evidence: bool = True) -> tuple[Any, Article, Article]:
