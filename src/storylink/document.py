@@ -15,6 +15,7 @@ exclusive) into ``Article.text``, and ``text == article.text[start:end]``::
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import types
 import typing
@@ -55,12 +56,19 @@ class Record:
 
     @classmethod
     def from_dict(cls: type[R], data: dict[str, Any]) -> R:
-        hints = typing.get_type_hints(cls)
+        hints = _hints(cls)
         kwargs = {}
         for f in dataclasses.fields(cls):  # type: ignore[arg-type]
             if f.name in data:
                 kwargs[f.name] = _load(hints[f.name], data[f.name])
         return cls(**kwargs)
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    # get_type_hints evaluates every annotation string anew: cached, reading a stored analysis
+    # (thousands of nested records) is several times faster.
+    return typing.get_type_hints(cls)
 
 
 def _dump(value: Any) -> Any:
