@@ -47,7 +47,7 @@ def synthetic_articles(n: int, *, stories: int | None = None, seed: int = 7,
     out = []
     for i in range(n):
         (a, b), place, topic, detail, k = events[(i * 7919) % stories if i >= stories else i]
-        when = start + timedelta(hours=2 * (i // max(1, stories // 8)), minutes=i % 60)
+        when = start + timedelta(minutes=10 * i)
         lines = [f"{a} und {b} beraten in {place} {detail}.",
                  f"Beim {topic} in {place} sagte {a}: \"Wir sind uns in vielen Punkten einig.\"",
                  f"{b} kündigte weitere Gespräche an, berichtete die Agentur am {when:%d.%m.%Y}.",

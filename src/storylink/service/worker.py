@@ -33,6 +33,7 @@ __all__ = ["Worker", "lock_path"]
 log = logging.getLogger("storylink.service.worker")
 _IDLE_S = 1.0  # how often an idle worker looks for work posted through another process
 _BACKOFF_S = 5.0
+_MAX_REST_S = 10.0
 
 
 def lock_path(settings: Settings) -> str:
@@ -114,6 +115,10 @@ class Worker:
                 self._state["last_error"] = f"{type(exc).__name__}: {exc}"
                 self._stop.wait(_BACKOFF_S)
                 continue
+            # Rest at least as long as the pass took: the pass replays every stored assignment, so under a
+            # steady stream back-to-back passes would take the CPU from the requests (and each
+            # longer rest gathers more articles into the next pass).
+            self._stop.wait(min(self._state["last_pass_s"] or 0.0, _MAX_REST_S))
             self._wake.wait(_IDLE_S)
             self._wake.clear()
 
@@ -150,7 +155,7 @@ class Worker:
 
         started = time.perf_counter()
         counts = cluster_store(store, settings=self.settings, profiles=self.settings.story_profiles,
-                               analyze_missing=False)
+                               analyze_missing=True)
         self._state["clustered"] += counts["assigned"]
         self._state["passes"] += 1
         self._state["last_pass_s"] = round(time.perf_counter() - started, 3)
