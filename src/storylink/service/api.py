@@ -223,7 +223,8 @@ def _date(value: str | None, name: str) -> str | None:
 
 def story_page(service: Service, *, offset: int, limit: int, since: str | None, until: str | None,
                language: str | None, source: str | None, q: str | None) -> dict[str, Any]:
-    filters = Filters(since=_date(since, "since"), until=_date(until, "until"), language=language or None,
+    # An empty field of the page's filter form means "any", as an absent parameter does.
+    filters = Filters(since=_date(since or None, "since"), until=_date(until or None, "until"), language=language or None,
                       source=source or None, q=(q or "").strip() or None)
     return service.index.page(service.store, filters, offset=offset, limit=limit).to_dict()
 
