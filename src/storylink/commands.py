@@ -452,3 +452,82 @@ def eval_clusters(data_dir: str, stories: int, show_errors: bool, as_json: bool)
     click.echo(clusters.format_table(synthetic_rows, ["precision", "recall", "f1", "ari", "stories"]))
     if seeds is not None:
         click.echo(f"\n(c) seeds: {seeds}")
+
+
+def _story_views(refs: tuple[str, ...], settings: Settings, console: Console, *, language: str | None,
+                 offset: int, limit: int) -> tuple[list[Any], dict[str, str]]:
+    """The views ``storylink story`` shows and the member texts they point into.
+
+    Files (or '-') are clustered into a throwaway store first; anything else is a story
+    or article id in the store."""
+    import tempfile
+
+    from .ingest import read
+    from .store import open_store
+    from .story import story
+
+    files = [r for r in refs if r == "-" or Path(r).exists()]
+    pathlike = [r for r in refs if r not in files and ("/" in r or Path(r).suffix)]
+    if pathlike and (files or len(refs) > 1):
+        raise MissingInput("no such file (give either files to cluster or one story/article id)", source=pathlike[0])
+    if files and len(files) != len(refs):
+        missing = next(r for r in refs if r not in files)
+        raise MissingInput("no such file (give either files to cluster or one story/article id)", source=missing)
+    if not files and len(refs) > 1:
+        raise InputError("give one story or article id (or files to cluster)", source=" ".join(refs))
+    with tempfile.TemporaryDirectory(prefix="storylink-story-") as tmp:
+        if files:
+            settings = settings.replace(db=str(Path(tmp) / "story.db"))
+            summary = ingest_and_analyze(read(files, settings=settings), settings, console)
+            for line in summary["errors"]:
+                console.print(f"failed {line}", highlight=False, soft_wrap=True, markup=False)
+            if not summary["articles"]:
+                raise InputError("no article could be read", source=" ".join(files))
+            _run_clustering(settings, console)
+        with open_store(settings, create=False) as store:
+            ids = [s.id for s in _list_stories(store, console)] if files else [refs[0]]
+            views = [story(ref, store=store, settings=settings, language=language, offset=offset, limit=limit)
+                     for ref in ids]
+            members = [m.article_id for v in views for m in v.sources]
+            texts = {i: a.text for i, a in store.get_articles(members).items()}
+    return views, texts
+
+
+@cli.command("story")
+@click.argument("refs", nargs=-1, required=True, metavar="ID|FILE...")
+@click.option("--html", "html_out", type=click.Path(dir_okay=False),
+              help="also write the view as one self-contained HTML page (several stories: OUT-2.html, …)")
+@click.option("--language", help="language of the summary (default: the story's dominant language)")
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
+              help="first member (in publication order) of a large story's page")
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="members a view is built from (default 500; larger stories are paged)")
+@_db_option
+@_json_option
+def story_cmd(refs: tuple[str, ...], html_out: str | None, language: str | None, offset: int, limit: int | None,
+              db: str | None, as_json: bool) -> None:
+    """Show a story: a story id, an old merged id or any member's article id; or files/JSONL,
+    clustered on the fly (the story or stories they form). Title, summary, timeline, who
+    said what, sources, reuse, entities, history."""
+    from .story import DEFAULT_LIMIT
+
+    console = Console(stderr=True)
+    with _errors():
+        views, texts = _story_views(refs, _settings(db), console, language=language, offset=offset,
+                                    limit=limit or DEFAULT_LIMIT)
+    docs = [v.to_dict() for v in views]
+    if html_out:
+        from .story.html import render_story_html
+
+        out = Path(html_out)
+        for n, doc in enumerate(docs, start=1):
+            path = out if n == 1 else out.with_name(f"{out.stem}-{n}{out.suffix}")
+            path.write_text(render_story_html(doc, texts), encoding="utf-8")
+            console.print(f"wrote {path}", highlight=False)
+    if as_json:
+        _echo_json(docs[0] if len(docs) == 1 and not (refs[0] == "-" or Path(refs[0]).exists()) else docs)
+        return
+    from .story.terminal import render_story_terminal
+
+    for doc in docs:
+        render_story_terminal(doc, Console(), texts=texts)

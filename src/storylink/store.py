@@ -182,6 +182,11 @@ class Store(ABC):
                 pass
         return out
 
+    def published(self, ids: Sequence[str]) -> dict[str, str | None]:
+        """Each id's ``published`` value (absent ids left out), without reading the texts;
+        backends override it with a column read."""
+        return {i: a.published for i, a in self.get_articles(ids).items()}
+
     @abstractmethod
     def find_articles(self, prefix: str, *, limit: int = 10) -> list[str]:
         """Ids starting with ``prefix``, sorted, at most ``limit``."""
@@ -287,6 +292,16 @@ class Store(ABC):
 
     @abstractmethod
     def redirects(self) -> dict[str, str]: ...
+
+    def story_assignments(self, story_ids: Sequence[str]) -> list[StoredAssignment]:
+        """The assignments stored under any of ``story_ids`` (merged ids included as given),
+        in assignment order; backends override it with an indexed read."""
+        wanted = set(story_ids)
+        return [row for row in self.assignments() if row["story_id"] in wanted]
+
+    def assignment_of(self, article_id: str) -> StoredAssignment | None:
+        """The assignment of one article; ``None`` when it is not clustered yet."""
+        return next((row for row in self.assignments() if row["article_id"] == article_id), None)
 
     @abstractmethod
     def clear_assignments(self) -> None:
@@ -518,6 +533,9 @@ class SQLiteStore(Store):
             chunk = ids[i : i + _BATCH]
             yield from self._rows(sql.format(",".join("?" * len(chunk))), [*lead, *chunk, *params])
 
+    def published(self, ids: Sequence[str]) -> dict[str, str | None]:
+        return dict(self._batched("SELECT id, published FROM articles WHERE id IN ({})", ids))
+
     def find_articles(self, prefix: str, *, limit: int = 10) -> list[str]:
         # A range on the primary key, not LIKE: ids may hold '%' or '_' when given in JSONL.
         rows = self._rows(
@@ -636,6 +654,14 @@ class SQLiteStore(Store):
 
     def redirects(self) -> dict[str, str]:
         return dict(self._rows("SELECT old_id, new_id FROM story_redirects"))
+
+    def story_assignments(self, story_ids: Sequence[str]) -> list[StoredAssignment]:
+        rows = sorted(self._batched("SELECT seq, data FROM assignments WHERE story_id IN ({})", story_ids))
+        return [StoredAssignment(json.loads(data), seq=seq) for seq, data in rows]
+
+    def assignment_of(self, article_id: str) -> StoredAssignment | None:
+        row = self._one("SELECT seq, data FROM assignments WHERE article_id = ?", (article_id,))
+        return StoredAssignment(json.loads(row[1]), seq=row[0]) if row else None
 
     def clear_assignments(self) -> None:
         with self._transaction() as db:

@@ -29,7 +29,7 @@ from .document import Analysis, Article, Record, published_datetime
 from .neardup import Signature
 from .store import Store
 
-__all__ = ["Story", "cluster_store", "list_stories", "published_seconds", "DOC_VECTOR_MODEL"]
+__all__ = ["Story", "cluster", "cluster_store", "list_stories", "published_seconds", "DOC_VECTOR_MODEL"]
 
 #: Store key of the whole-text USE vector and MinHash signature of an article.
 DOC_VECTOR_MODEL = "cluster-v2"
@@ -193,6 +193,41 @@ def cluster_store(
         if progress:
             progress(counts["replayed"] + counts["assigned"], len(articles))
     return counts
+
+
+def cluster(
+    articles: Iterable[Article | str] = (),
+    *,
+    store: Store | None = None,
+    settings: Settings | None = None,
+    profiles: bool | None = None,
+) -> list[Story]:
+    """Store ``articles`` (texts become ``Article.from_text``), analyse and cluster every
+    unassigned stored article, and return the stories of the store (``list_stories``).
+
+    ``store`` defaults to ``open_store(settings)`` (created when absent); ``profiles``
+    to ``settings.story_profiles``. Articles whose analysis fails are clustered by their
+    text alone, as in ``cluster_store``.
+
+    Example::
+
+        >>> import storylink, tempfile, os
+        >>> s = storylink.Settings(db=os.path.join(tempfile.mkdtemp(), "s.db"), story_profiles=False)
+        >>> found = storylink.cluster(["Trump traf Kim Jong Un am Mittwoch in Hanoi zum Gipfel.",
+        ...                            "Kim Jong Un und Trump trafen sich am Mittwoch in Hanoi zum Gipfel."], settings=s)
+        >>> [story.size for story in found]
+        [2]
+    """
+    from .store import open_store
+
+    settings = settings or Settings()
+    if store is None:
+        with open_store(settings) as own:
+            return cluster(articles, store=own, settings=settings, profiles=profiles)
+    for item in articles:
+        store.put_article(Article.from_text(item) if isinstance(item, str) else item)
+    cluster_store(store, settings=settings, profiles=settings.story_profiles if profiles is None else profiles)
+    return list_stories(store)
 
 
 def _resolve(redirects: dict[str, str], story_id: str) -> str:

@@ -66,7 +66,7 @@ from datetime import date, datetime, timedelta
 from ..document import Sentence, TimeExpr
 from ..errors import InputError
 
-__all__ = ["find_times", "parse_published"]
+__all__ = ["find_times", "parse_published", "WEEKDAYS"]
 
 
 # --------------------------------------------------------------------------- vocabulary
@@ -85,7 +85,7 @@ _MONTHS: dict[str, int] = {
     "november": 11, "nov": 11,
     "dezember": 12, "december": 12, "dez": 12, "dec": 12,
 }
-_WEEKDAYS: dict[str, int] = {
+WEEKDAYS: dict[str, int] = {
     "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4,
     "samstag": 5, "sonnabend": 5, "sonntag": 6,
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
@@ -142,7 +142,7 @@ _MONTH_ABBR = _alt(["Jan", "Feb", "Febr", "Mär", "Mrz", "Mar", "Apr", "Jun", "J
 #: would keep ``re`` from skipping ahead to the letters a month name starts with.
 _OPTIONAL_DOT = r"\.?"
 MONTH = rf"(?:{_MONTH_FULL}|{'|'.join(a + _OPTIONAL_DOT for a in _MONTH_ABBR.split('|'))})(?![\w-])"
-WEEKDAY = _alt([w.capitalize() for w in _WEEKDAYS])
+WEEKDAY = _alt([w.capitalize() for w in WEEKDAYS])
 YEAR = r"(?:1[5-9]|20)\d\d"
 END_NUM = r"(?!\d|[.,:]\d)"
 #: A day or hour number; the look-behind sits after the first digit so that the
@@ -556,7 +556,7 @@ def _weekday(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
         start, mode = left.start("mod") if left["mod"] else m.start(), "since"
     elif lang == "en" and prep in ("am", "an"):  # "10 am Monday"
         start = left.end("prep") + 1
-    yield _Cand(start, m.end(), "weekday", _Weekday(_WEEKDAYS[m["wd"].lower()], mode))
+    yield _Cand(start, m.end(), "weekday", _Weekday(WEEKDAYS[m["wd"].lower()], mode))
 
 
 _WEEKLY = _cased(["montags", "dienstags", "mittwochs", "donnerstags", "freitags", "samstags", "sonntags"])

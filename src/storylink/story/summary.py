@@ -1,0 +1,199 @@
+"""The story's title and its extractive summary.
+
+Both are chosen against the story's *centroid*: the mean, over members, of each
+member's mean sentence vector (USE, multilingual), so a long live ticker counts
+as one source, not as a hundred sentences.
+
+Summary: candidate sentences are the first ``LEAD_SENTENCES`` of each member in
+the summary language (6 to 60 words, no boilerplate). A sentence scores its
+cosine to the centroid, plus its *support* (how many other members carry a
+sentence within ``SUPPORT_COS`` of it: a fact several sources report) and a
+small lead bonus. Sentences are then picked greedily by score minus their
+closeness to those already picked (maximal marginal relevance); one within
+``SAME_COS`` of a picked sentence is the same fact (a copied passage counts
+once), so it is skipped and its member listed under ``also_in``. Only the
+``POOL`` best-scoring sentences are compared with everything, which keeps the
+cost linear in the story's sentences.
+
+Title: the members' own titles when any has one (in the summary language if
+possible), else their ticker headlines and short lead sentences; the candidate
+closest to the centroid wins, so it is the most representative, not simply the
+first article's first line.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..evidence import _words
+from .inputs import MemberData
+from .model import SummarySentence
+
+__all__ = ["centroid", "build_summary", "choose_title"]
+
+LEAD_SENTENCES = 40
+POOL = 300
+SUPPORT_COS = 0.75
+SAME_COS = 0.8
+ALSO_IN_COS = 0.85
+MIN_WORDS, MAX_WORDS = 6, 60
+MAX_SENTENCES, MIN_SENTENCES = 5, 3
+TITLE_MAX_WORDS = 16
+
+
+def centroid(members: Sequence[MemberData]) -> np.ndarray | None:
+    means = []
+    for m in members:
+        if m.sentence_use is not None and len(m.sentence_use):
+            v = m.sentence_use.mean(axis=0)
+            means.append(v / (np.linalg.norm(v) or 1.0))
+    if not means:
+        return None
+    c = np.mean(means, axis=0)
+    return c / (np.linalg.norm(c) or 1.0)
+
+
+def _candidates(members: Sequence[MemberData], language: str | None) -> list[tuple[MemberData, int]]:
+    out = []
+    for m in members:
+        a = m.analysis
+        if a is None or m.sentence_use is None or len(m.sentence_use) != len(a.sentences):
+            continue
+        noise = sorted((n.start, n.end) for n in a.noise)
+        headlines = [(e.headline_start, e.headline_end) for e in a.entries]
+        taken = 0
+        for k, s in enumerate(a.sentences):
+            if taken >= LEAD_SENTENCES:
+                break
+            lang = s.language or a.language
+            if language and lang != language:
+                continue
+            n = len(_words(s.text).tokens)
+            if not MIN_WORDS <= n <= MAX_WORDS or _inside(noise, s.start) or _inside(headlines, s.start):
+                continue
+            out.append((m, k))
+            taken += 1
+    return out
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    k = bisect.bisect_right(spans, (pos, math.inf)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+def build_summary(members: Sequence[MemberData], language: str | None) -> tuple[SummarySentence, ...]:
+    """3-5 extractive sentences in ``language`` (see the module docstring)."""
+    c = centroid(members)
+    cands = _candidates(members, language)
+    if c is None or not cands:
+        return ()
+    vecs = np.stack([m.sentence_use[k] for m, k in cands]).astype(np.float32)
+    base = vecs @ c
+    pool = np.argsort(-base)[:POOL]
+    # Support: other members with a sentence close to the candidate.
+    all_rows = [(m, m.sentence_use) for m in members if m.sentence_use is not None and len(m.sentence_use)]
+    support = np.zeros(len(pool))
+    also: list[list[str]] = [[] for _ in pool]
+    for m, rows in all_rows:
+        best = (vecs[pool] @ rows.T).max(axis=1)
+        for x, p in enumerate(pool):
+            if cands[p][0] is m:
+                continue
+            if best[x] >= SUPPORT_COS:
+                support[x] += 1
+            if best[x] >= ALSO_IN_COS:
+                also[x].append(m.id)
+    lead = np.array([0.05 if cands[p][1] < 3 else 0.0 for p in pool])
+    score = base[pool] + 0.1 * np.log1p(support) + lead
+    picked: list[int] = []
+    per_member: dict[str, int] = {}
+    while len(picked) < MAX_SENTENCES:
+        best_x, best_value = -1, -math.inf
+        for x in range(len(pool)):
+            if x in picked:
+                continue
+            closeness = max((float(vecs[pool[x]] @ vecs[pool[y]]) for y in picked), default=0.0)
+            if closeness >= SAME_COS:
+                continue
+            value = score[x] - 0.5 * closeness - 0.05 * per_member.get(cands[pool[x]][0].id, 0)
+            if value > best_value:
+                best_x, best_value = x, value
+        if best_x < 0 or (len(picked) >= MIN_SENTENCES and best_value < 0.5 * score[picked[0]]):
+            break
+        picked.append(best_x)
+        mid = cands[pool[best_x]][0].id
+        per_member[mid] = per_member.get(mid, 0) + 1
+    out = []
+    for x in picked:
+        m, k = cands[pool[x]]
+        s = m.analysis.sentences[k]  # type: ignore[union-attr]
+        out.append((m.position, s.start, SummarySentence(
+            article_id=m.id, start=s.start, end=s.end, text=s.text, language=s.language or m.language,
+            score=round(float(score[x]), 4), also_in=tuple(sorted(set(also[x]))),
+        )))
+    out.sort(key=lambda t: (t[0], t[1]))
+    return tuple(s for _, _, s in out)
+
+
+def choose_title(members: Sequence[MemberData], language: str | None) -> tuple[str | None, str | None]:
+    """(title, id of the member it comes from); see the module docstring."""
+    c = centroid(members)
+    titled = [m for m in members if m.article.title]
+    if titled:
+        in_language = [m for m in titled if not language or m.language == language]
+        # A title given as metadata is not in the text: the member's own mean vector stands in.
+        pool = [(m, m.article.title, _span_vector(m, m.article.title) if m.article.title in m.article.text[:400]
+                 else _mean(m)) for m in (in_language or titled)]
+    else:
+        pool = []
+        for m in members:
+            a = m.analysis
+            if a is None:
+                continue
+            for e in a.entries:
+                pool.append((m, e.headline, _rows_vector(m, e.headline_start, e.headline_end)))
+            if a.sentences and len(_words(a.sentences[0].text).tokens) <= TITLE_MAX_WORDS:
+                s = a.sentences[0]
+                pool.append((m, s.text, _rows_vector(m, s.start, s.end)))
+    if not pool:
+        first = members[0] if members else None
+        return (_first_line(first.article.text), first.id) if first else (None, None)
+    if c is None:
+        return pool[0][1], pool[0][0].id
+    best = max(pool, key=lambda p: (float(p[2] @ c) if p[2] is not None else -1.0, -p[0].position))
+    return best[1], best[0].id
+
+
+def _mean(m: MemberData) -> np.ndarray | None:
+    if m.sentence_use is None or not len(m.sentence_use):
+        return None
+    v = m.sentence_use.mean(axis=0)
+    return v / (np.linalg.norm(v) or 1.0)
+
+
+def _span_vector(m: MemberData, title: str) -> np.ndarray | None:
+    start = m.article.text.find(title)
+    if start < 0 or start > 400:
+        return None
+    return _rows_vector(m, start, start + len(title))
+
+
+def _rows_vector(m: MemberData, start: int, end: int) -> np.ndarray | None:
+    """Mean vector of the member's sentences overlapping ``start:end``."""
+    a = m.analysis
+    if a is None or m.sentence_use is None or len(m.sentence_use) != len(a.sentences):
+        return None
+    rows = [k for k, s in enumerate(a.sentences) if s.start < end and start < s.end]
+    if not rows:
+        return None
+    v = m.sentence_use[rows].mean(axis=0)
+    return v / (np.linalg.norm(v) or 1.0)
+
+
+def _first_line(text: str, width: int = 120) -> str:
+    line = text.strip().split("\n", 1)[0]
+    return line if len(line) <= width else line[: width - 1] + "…"
