@@ -1,4 +1,5 @@
-"""A real headless Chromium walks the web UI: story list → search → article → compare; no console errors."""
+"""A real headless Chromium walks the web UI: story list → paging → search → story → article → compare;
+no console errors; screenshots (kept in ``$STORYLINK_SCREENSHOTS`` when set)."""
 
 from __future__ import annotations
 
@@ -56,6 +57,15 @@ def site(tmp_path_factory):
     srv.stop()
 
 
+def _go(driver, element, url_part: str) -> None:
+    """Click and wait for the next page to be the one whose address holds ``url_part``."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    old = driver.find_element("tag name", "html")
+    element.click()
+    WebDriverWait(driver, 20).until(lambda d: url_part in d.current_url and d.find_element("tag name", "html") != old)
+
+
 def _errors(driver) -> list[str]:
     return [e["message"] for e in driver.get_log("browser") if e["level"] in ("SEVERE", "ERROR")]
 
@@ -71,21 +81,42 @@ def test_walk_stories_search_article_compare(browser, site, tmp_path):
     assert 5 < total <= 41 and len(rows) == min(total, 20)
     first_page = [r.get_attribute("data-id") for r in rows]
     d.get(site.url + "/stories?limit=5")
-    d.find_element(By.ID, "next").click()
-    assert "offset=5" in d.current_url
+    _go(d, d.find_element(By.ID, "next"), "offset=5")
     second = [r.get_attribute("data-id") for r in d.find_elements(By.CSS_SELECTOR, "#stories tr.story")]
     assert second == first_page[5:10]
-    d.find_element(By.ID, "prev").click()
+    _go(d, d.find_element(By.ID, "prev"), "offset=0")
     assert [r.get_attribute("data-id") for r in d.find_elements(By.CSS_SELECTOR, "#stories tr.story")] == first_page[:5]
 
     box = d.find_element(By.CSS_SELECTOR, "#filters input[name=q]")
     box.send_keys("Trump Manchmal")
-    d.find_element(By.CSS_SELECTOR, "#filters button").click()
+    _go(d, d.find_element(By.CSS_SELECTOR, "#filters button"), "q=Trump+Manchmal")
     rows = d.find_elements(By.CSS_SELECTOR, "#stories tr.story")
     assert len(rows) == 1 and "Gipfel in Hanoi" in rows[0].text
-    assert "q=Trump+Manchmal" in d.current_url
 
-    rows[0].find_element(By.CSS_SELECTOR, "a.article-link").click()
+    _go(d, rows[0].find_element(By.CSS_SELECTOR, "a.story-link"), "/stories/s:hanoi-dpa")
+    assert d.find_element(By.ID, "story-title").text == "Gipfel in Hanoi ohne Einigung"
+    members = d.find_elements(By.CSS_SELECTOR, "#sources tr.member")
+    assert len(members) == 1 and "dpa" in members[0].text
+    assert d.find_elements(By.CSS_SELECTOR, "#timeline tbody tr")
+    speakers = d.find_element(By.ID, "quotes").text
+    assert "Trump" in speakers and "Manchmal muss man gehen" in speakers
+    assert d.find_element(By.ID, "json-twin").get_attribute("href").endswith(".json")
+
+    # The biggest synthetic story: several sources, a reuse graph.
+    d.get(site.url + "/stories?limit=100")
+    biggest = max(d.find_elements(By.CSS_SELECTOR, "#stories tr.story"),
+                  key=lambda r: int(r.find_element(By.CSS_SELECTOR, "td.num").text.split()[0]))
+    size = int(biggest.find_element(By.CSS_SELECTOR, "td.num").text.split()[0])
+    _go(d, biggest.find_element(By.CSS_SELECTOR, "a.story-link"), "/stories/s:")
+    assert len(d.find_elements(By.CSS_SELECTOR, "#sources tr.member")) == size > 1
+    assert d.find_elements(By.CSS_SELECTOR, "#reuse-graph circle")
+    if SCREENSHOTS:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        d.save_screenshot(str(SCREENSHOTS / "story.png"))
+    assert _errors(d) == []
+
+    d.get(site.url + "/stories/s:hanoi-dpa")
+    _go(d, d.find_element(By.CSS_SELECTOR, "#sources a.article-link"), "/articles/hanoi-dpa")
     assert d.find_element(By.ID, "article-title").text == "Gipfel in Hanoi ohne Einigung"
     assert d.find_element(By.ID, "status").text == "clustered"
     persons = {m.text for m in d.find_elements(By.CSS_SELECTOR, "#article-text mark.ent-PER")}
@@ -102,11 +133,11 @@ def test_walk_stories_search_article_compare(browser, site, tmp_path):
     twin = d.find_element(By.ID, "json-twin").get_attribute("href")
     assert twin.endswith("/articles/hanoi-dpa.json")
 
-    d.find_element(By.PARTIAL_LINK_TEXT, "compare with another article").click()
+    _go(d, d.find_element(By.PARTIAL_LINK_TEXT, "compare with another article"), "/compare?a=")
     other = d.find_element(By.CSS_SELECTOR, "#compare-form textarea[name=b]")
     other.send_keys("Das Treffen von Trump und Kim in Hanoi endete ohne Abkommen. Trump sagte, manchmal "
                     "müsse man gehen. Kim Jong Un reiste am Freitag ab.")
-    d.find_element(By.CSS_SELECTOR, "#compare-form button").click()
+    _go(d, d.find_element(By.CSS_SELECTOR, "#compare-form button"), "&b=")
     frame = d.find_element(By.ID, "comparison")
     d.switch_to.frame(frame)
     assert d.find_element(By.TAG_NAME, "h1").text == "storylink compare"

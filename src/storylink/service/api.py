@@ -8,10 +8,11 @@ from __future__ import annotations
 import dataclasses
 import json
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse
 from pydantic import BaseModel, Field
 
 from .. import __version__
@@ -33,7 +34,7 @@ from .app import Service, service_of
 from .errors import error_body, status_of
 from .index import Filters
 
-__all__ = ["router", "article_document", "compare_refs", "story_page"]
+__all__ = ["router", "article_document", "compare_refs", "story_page", "story_document", "merged_into"]
 
 router = APIRouter(prefix="/api")
 
@@ -238,6 +239,42 @@ def get_stories(request: Request, offset: int = Query(0, ge=0), limit: int = Que
                 _key: str | None = Depends(reader)) -> dict[str, Any]:
     return story_page(service_of(request), offset=offset, limit=limit, since=since, until=until,
                       language=language, source=source, q=q)
+
+
+def story_document(service: Service, ref: str, *, offset: int = 0, limit: int | None = None,
+                   language: str | None = None) -> dict[str, Any]:
+    """``storylink.story.story(ref).to_dict()``: the story view (as ``storylink story ID --json``)."""
+    from ..story import DEFAULT_LIMIT, story
+
+    return story(ref, store=service.store, settings=service.settings, language=language or None, offset=offset,
+                 limit=limit or DEFAULT_LIMIT).to_dict()
+
+
+def merged_into(service: Service, story_id: str) -> str | None:
+    """The story an old, merged story id now lives on (``None`` for a current id)."""
+    redirects = service.store.redirects()
+    final, seen = story_id, set()
+    while final in redirects and final not in seen:
+        seen.add(final)
+        final = redirects[final]
+    return final if final != story_id else None
+
+
+def _moved(request: Request, path: str) -> RedirectResponse:
+    query = f"?{request.url.query}" if request.url.query else ""
+    return RedirectResponse(path + query, status_code=301)
+
+
+@router.get("/stories/{story_id}", summary="The story view (as storylink story ID --json); an old merged id redirects")
+def get_story(story_id: str, request: Request, offset: int = Query(0, ge=0),
+              limit: int | None = Query(None, ge=1, le=5000, description="members the view is built from"),
+              language: str | None = Query(None, description="language of the summary"),
+              _key: str | None = Depends(reader)) -> Any:
+    service = service_of(request)
+    moved = merged_into(service, story_id)
+    if moved is not None:
+        return _moved(request, f"/api/stories/{quote(moved, safe=':')}")
+    return story_document(service, story_id, offset=offset, limit=limit, language=language)
 
 
 @router.get("/search", summary="Full-text search over titles and texts")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from importlib.resources import files
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -18,7 +18,17 @@ from markupsafe import Markup
 
 from .. import __version__
 from ..views import marked_html, render_comparison_html
-from .api import _MAX_PAGE, article_document, compare_refs, reader, stored_analysis, story_page
+from .api import (
+    _MAX_PAGE,
+    _moved,
+    article_document,
+    compare_refs,
+    merged_into,
+    reader,
+    stored_analysis,
+    story_document,
+    story_page,
+)
 from .app import service_of
 
 __all__ = ["router", "render_error", "article_marks"]
@@ -72,6 +82,59 @@ def stories_page(request: Request, offset: int = Query(0, ge=0), limit: int = Qu
     json_link = "/stories.json?" + urlencode(query | {"offset": offset})
     return _page(request, "stories.html", doc=doc, languages=languages, sources=sources, prev_link=prev_link,
                  next_link=next_link, json_link=json_link, title="Stories")
+
+
+# -- one story -------------------------------------------------------------------------------
+
+
+def _story(request: Request, story_id: str, offset: int, limit: int | None, language: str | None,
+           twin: bool) -> Any:
+    service = service_of(request)
+    moved = merged_into(service, story_id)
+    if moved is not None:
+        return _moved(request, f"/stories/{quote(moved, safe=':')}{'.json' if twin else ''}")
+    return story_document(service, story_id, offset=offset, limit=limit, language=language)
+
+
+@router.get("/stories/{story_id}.json")
+def story_json(story_id: str, request: Request, offset: int = Query(0, ge=0),
+               limit: int | None = Query(None, ge=1, le=5000), language: str | None = None,
+               _key: str | None = Depends(reader)) -> Any:
+    return _story(request, story_id, offset, limit, language, twin=True)
+
+
+def reuse_graph(doc: dict[str, Any], width: int = 420) -> dict[str, Any]:
+    """Positions for the reuse graph: members on a circle in publication order, an arrow per edge."""
+    import math
+
+    members = [m["article_id"] for m in doc["sources"]]
+    used = [m for m in members if any(m in (e["source"], e["target"]) for e in doc["reuse"])]
+    r, c = width / 2 - 40, width / 2
+    at = {m: (round(c + r * math.cos(2 * math.pi * i / max(1, len(used)) - math.pi / 2), 1),
+              round(c + r * math.sin(2 * math.pi * i / max(1, len(used)) - math.pi / 2), 1))
+          for i, m in enumerate(used)}
+    edges = [{"x1": at[e["source"]][0], "y1": at[e["source"]][1], "x2": at[e["target"]][0], "y2": at[e["target"]][1],
+              "w": round(1 + 5 * max(e["share_source"], e["share_target"]), 1), "directed": bool(e["direction"]),
+              "title": f"{e['source']} → {e['target']}: {e['words']} words, "
+                       f"{e['share_target']:.0%} of the target" if e["direction"] else
+                       f"{e['source']} – {e['target']}: {e['words']} words ({e['direction_reason'] or 'undirected'})"}
+             for e in doc["reuse"] if e["source"] in at and e["target"] in at]
+    return {"width": width, "nodes": [{"id": m, "x": x, "y": y, "n": members.index(m) + 1} for m, (x, y) in at.items()],
+            "edges": edges}
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_html(story_id: str, request: Request, offset: int = Query(0, ge=0),
+               limit: int | None = Query(None, ge=1, le=5000), language: str | None = None,
+               _key: str | None = Depends(reader)) -> Any:
+    doc = _story(request, story_id, offset, limit, language, twin=False)
+    if not isinstance(doc, dict):
+        return doc  # the redirect of an old, merged id
+    number = {m["article_id"]: n for n, m in enumerate(doc["sources"], start=1)}
+    query = {k: v for k, v in {"offset": offset or None, "limit": limit, "language": language}.items() if v}
+    json_link = f"/stories/{quote(doc['id'], safe=':')}.json" + (f"?{urlencode(query)}" if query else "")
+    return _page(request, "story.html", doc=doc, number=number, graph=reuse_graph(doc), json_link=json_link,
+                 title=doc["title"] or doc["id"])
 
 
 # -- articles --------------------------------------------------------------------------------
