@@ -221,7 +221,7 @@ def demo(paths: tuple[str, ...], db: str | None, as_json: bool) -> None:
         render_analysis_summary(analysis, console)
     console.print()
     _print_stories(stories, console)
-    console.print(f"\nstore: {settings.db_path}  (try: storylink analyze ID, storylink stories --json)")
+    console.print(f"\nstore: {settings.db_path}  (try: storylink story ID, storylink analyze ID, storylink stories --json)")
 
 
 def _article_and_analysis(ref: str, settings: Settings) -> tuple[Article, Analysis | None]:

@@ -56,19 +56,19 @@ class Record:
 
     @classmethod
     def from_dict(cls: type[R], data: dict[str, Any]) -> R:
-        hints = _hints(cls)
         kwargs = {}
-        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-            if f.name in data:
-                kwargs[f.name] = _load(hints[f.name], data[f.name])
+        for name, hint in _fields(cls):
+            if name in data:
+                kwargs[name] = _load(hint, data[name])
         return cls(**kwargs)
 
 
 @functools.cache
-def _hints(cls: type) -> dict[str, Any]:
-    # get_type_hints evaluates every annotation string anew: cached, reading a stored analysis
-    # (thousands of nested records) is several times faster.
-    return typing.get_type_hints(cls)
+def _fields(cls: type) -> tuple[tuple[str, Any], ...]:
+    """(name, resolved type hint) of a record's fields: resolving the hints is slow, and a
+    store read builds thousands of records."""
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
 
 
 def _dump(value: Any) -> Any:

@@ -19,11 +19,16 @@ def _short(text: str, width: int = 90) -> str:
 
 
 def _entity_groups(analysis: Analysis) -> list[tuple[str, str, int, list[str]]]:
-    """(type, key, mentions, distinct surface forms), most mentioned first."""
+    """(type, key, mentions, distinct surface forms with the base-form name first), most mentioned first."""
+    from .story.names import display_name
+
     groups: dict[tuple[str, str], list[str]] = defaultdict(list)
     for e in analysis.entities:
         groups[(e.type, e.key)].append(e.text)
-    rows = [(t, k, len(v), sorted(set(v), key=v.index)) for (t, k), v in groups.items()]
+    rows = []
+    for (t, k), v in groups.items():
+        name = display_name(v, t)
+        rows.append((t, k, len(v), [name] + [f for f in sorted(set(v), key=v.index) if f != name]))
     return sorted(rows, key=lambda r: (-r[2], r[0], r[1]))
 
 

@@ -29,7 +29,7 @@ from .document import Analysis, Article, Record, published_datetime
 from .neardup import Signature
 from .store import Store
 
-__all__ = ["Story", "cluster", "cluster_store", "list_stories", "published_seconds", "DOC_VECTOR_MODEL"]
+__all__ = ["Story", "cluster", "cluster_store", "list_stories", "published_seconds", "resolve_redirect", "DOC_VECTOR_MODEL"]
 
 #: Store key of the whole-text USE vector and MinHash signature of an article.
 DOC_VECTOR_MODEL = "cluster-v2"
@@ -230,7 +230,8 @@ def cluster(
     return list_stories(store)
 
 
-def _resolve(redirects: dict[str, str], story_id: str) -> str:
+def resolve_redirect(redirects: dict[str, str], story_id: str) -> str:
+    """The story an id ends at, following merge redirects (old id -> surviving id)."""
     seen = set()
     while story_id in redirects and story_id not in seen:
         seen.add(story_id)
@@ -246,7 +247,7 @@ def list_stories(store: Store, *, min_size: int = 1,
     redirects = store.redirects()
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in store.assignments():
-        members[_resolve(redirects, row["story_id"])].append(row)
+        members[resolve_redirect(redirects, row["story_id"])].append(row)
     stories = []
     groups = [(story_id, rows) for story_id, rows in members.items() if len(rows) >= min_size]
     total, done = sum(len(rows) for _, rows in groups), 0

@@ -203,3 +203,49 @@ def test_a_story_whose_articles_were_deleted_is_an_error(demo_store):
         store.delete_article(single.articles[0])
         with pytest.raises(NotFound, match="no such story or article"):
             storylink.story(single.id, store=store, settings=settings)
+
+
+def test_a_story_of_5000_members_is_paged(tmp_path):
+    import dataclasses
+
+    from storylink.ingest import demo_articles
+
+    settings = Settings(db=str(tmp_path / "big.db"))
+    template = next(iter(demo_articles()))
+    analysis = storylink.analyze(template, settings=settings)
+    with open_store(settings) as store:
+        store.put_article(template)
+        store.put_analysis(analysis)
+        store.put_assignments([{"article_id": template.id, "story_id": "s:big", "new_story": True,
+                                "probability": 1.0, "merged": []}])
+        storylink.story("s:big", store=store, settings=settings)
+        units = store.get_arrays([template.id], f"{STORY_UNITS_MODEL}+{ANALYZER_VERSION}")[template.id]
+        store.clear_assignments()
+        ids = [f"m{k:05d}" for k in range(5000)]
+        for k, article_id in enumerate(ids):
+            store.put_article(dataclasses.replace(template, id=article_id, published=f"2025-03-{1 + k // 200:02d}"))
+            store.put_analysis(dataclasses.replace(analysis, article_id=article_id))
+            store.put_arrays(article_id, f"{STORY_UNITS_MODEL}+{ANALYZER_VERSION}", units)
+        store.put_assignments([{"article_id": i, "story_id": "s:m00000", "new_story": i == ids[0],
+                                "probability": 1.0, "merged": []} for i in ids])
+        first = storylink.story("s:m00000", store=store, settings=settings)
+        last = storylink.story(ids[-1], store=store, settings=settings, offset=4900)
+    assert (first.size, len(first.sources), first.offset) == (5000, 500, 0)
+    assert [m.article_id for m in first.sources] == ids[:500]
+    assert first.notes[0] == "articles 1-500 of 5000 shown (offset, limit)"
+    assert [m.article_id for m in last.sources] == ids[4900:]
+    assert first.first_seen == "2025-03-01" and first.last_seen == "2025-03-25"
+    result = CliRunner().invoke(cli, ["story", "s:m00000", "--offset", "4990", "--json", "--db", settings.db_path])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["sources"]) == 10
+
+
+def test_the_summary_speaks_the_stories_language_unless_asked_otherwise(demo_store):
+    settings, stories = demo_store
+    mixed = next(s for s in stories if set(s.languages) == {"de", "en"})
+    default = storylink.story(mixed.id, settings=settings)
+    english = storylink.story(mixed.id, settings=settings, language="en")
+    assert default.language == "de" and {s.language for s in default.summary} == {"de"}
+    assert english.language == "en" and english.summary and {s.language for s in english.summary} == {"en"}
+    titles = {m.title for m in default.sources}
+    assert default.title in titles and not {s.text for s in default.summary} & titles

@@ -21,9 +21,10 @@ from ..document import Analysis, Article, published_datetime
 from ..errors import NotFound, StorylinkError
 from ..evidence import quote_units, unit_texts
 from ..store import Store, StoredAssignment, open_store
+from ..stories import resolve_redirect
 from .inputs import MemberData
 from .model import HistoryEvent, Member, StoryEntity, StoryView
-from .names import display_name
+from .names import display_name, person_aliases
 from .reuse import reuse_edges
 from .statements import build_quotes
 from .summary import build_summary, choose_title
@@ -40,14 +41,6 @@ COPY_SHARE = 0.8
 #: Whole-text USE cosine above which a member in another language translates an earlier one.
 TRANSLATION_COS = 0.85
 MAX_ENTITIES = 40
-
-
-def _resolve(redirects: dict[str, str], story_id: str) -> str:
-    seen = set()
-    while story_id in redirects and story_id not in seen:
-        seen.add(story_id)
-        story_id = redirects[story_id]
-    return story_id
 
 
 def resolve_story(store: Store, ref: str) -> tuple[str, str | None]:
@@ -68,10 +61,10 @@ def resolve_story(store: Store, ref: str) -> tuple[str, str | None]:
             row = store.assignment_of(article_id)
             if row is None:
                 raise NotFound("the article is stored but not in a story yet (run storylink cluster)", source=ref)
-            return _resolve(redirects, row["story_id"]), None
+            return resolve_redirect(redirects, row["story_id"]), None
         candidates = [f"s:{ref}"]
     for story_id in candidates:
-        final = _resolve(redirects, story_id)
+        final = resolve_redirect(redirects, story_id)
         if store.story_assignments([story_id]) or final != story_id:
             return final, story_id if final != story_id else None
     raise NotFound("no such story or article in the store", source=ref)
@@ -79,7 +72,7 @@ def resolve_story(store: Store, ref: str) -> tuple[str, str | None]:
 
 def _story_rows(store: Store, story_id: str) -> list[StoredAssignment]:
     redirects = store.redirects()
-    ids = [story_id] + [old for old in redirects if _resolve(redirects, old) == story_id]
+    ids = [story_id] + [old for old in redirects if resolve_redirect(redirects, old) == story_id]
     return store.story_assignments(ids)
 
 
@@ -141,6 +134,8 @@ def story(
     edges = reuse_edges([m.id for m in members], [m.article.text for m in members],
                         [m.article.published for m in members])
     title, title_article = choose_title(members, target)
+    aliases = person_aliases({e.key for m in members if m.analysis for e in m.analysis.entities if e.type == "PER"}
+                             | {q.speaker for m in members if m.analysis for q in m.analysis.quotes if q.speaker})
     dates = sorted((d for d in published.values() if d), key=_sort_time)
     all_langs = store.languages(order) if len(order) > len(page) else {m.id: m.language for m in members}
     return StoryView(
@@ -158,10 +153,10 @@ def story(
         limit=limit,
         summary=build_summary(members, target),
         timeline=build_timeline(members),
-        quotes=build_quotes(members),
+        quotes=build_quotes(members, aliases),
         sources=_sources(store, members, edges),
         reuse=edges,
-        entities=_entities(members),
+        entities=_entities(members, aliases),
         history=_history(story_id, redirected_from, rows, published),
         notes=tuple(notes),
     )
@@ -283,15 +278,16 @@ def _sources(store: Store, members: Sequence[MemberData], edges: Sequence[Any]) 
     return tuple(out)
 
 
-def _entities(members: Sequence[MemberData]) -> tuple[StoryEntity, ...]:
+def _entities(members: Sequence[MemberData], aliases: dict[str, str]) -> tuple[StoryEntity, ...]:
     counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     forms: dict[tuple[str, str], list[str]] = defaultdict(list)
     for m in members:
         if m.analysis is None:
             continue
         for e in m.analysis.entities:
-            counts[(e.key, e.type)][m.id] += 1
-            forms[(e.key, e.type)].append(e.text)
+            key = aliases.get(e.key, e.key) if e.type == "PER" else e.key
+            counts[(key, e.type)][m.id] += 1
+            forms[(key, e.type)].append(e.text)
     ranked = sorted(counts, key=lambda k: (-len(counts[k]), -sum(counts[k].values()), k))
     return tuple(StoryEntity(
         key=key, type=etype, name=display_name(forms[(key, etype)], etype),

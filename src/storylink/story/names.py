@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from ..nlp.gazetteer import gazetteer
 from ..nlp.keys import fold_name
 
-__all__ = ["display_name", "role_before"]
+__all__ = ["display_name", "role_before", "person_aliases"]
 
 # A role noun, optionally with a genitive complement ("des Weißen Hauses", "der Partei").
 _ROLE_TAIL = re.compile(
@@ -87,3 +87,28 @@ def role_before(text: str, start: int) -> str | None:
     if not gaz.is_role(head):
         return None
     return role
+
+
+def person_aliases(keys: Iterable[str]) -> dict[str, str]:
+    """Short person keys of a story mapped to the one full key they abbreviate.
+
+    The analyzer links "Lehtonen" to "Aino Lehtonen" within an article; across the
+    articles of one story a surname (or a first name) alone still stands apart. It joins
+    the full name when exactly one full name among the story's keys has it as its last
+    (or first) word::
+
+        >>> person_aliases(["aino lehtonen", "lehtonen", "aino", "kim", "kim jong un", "kim yo jong"])
+        {'lehtonen': 'aino lehtonen', 'aino': 'aino lehtonen'}
+    """
+    keys = set(keys)
+    full = [k for k in keys if " " in k]
+    out = {}
+    for key in keys:
+        if " " in key:
+            continue
+        last = [f for f in full if f.rsplit(" ", 1)[1] == key]
+        first = [f for f in full if f.split(" ", 1)[0] == key]
+        matches = last or first
+        if len(matches) == 1 and not (last and first and last != first):
+            out[key] = matches[0]
+    return dict(sorted(out.items(), key=lambda kv: kv[0], reverse=True))

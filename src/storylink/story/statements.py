@@ -3,8 +3,9 @@
 A speaker is a canonical entity key (the analyzer resolved "Trump", "der
 US-Präsident" and "Donald J. Trump" to ``donald trump``), or, for a speaker the
 texts do not name, the mention itself without its article ("ein Sprecher des
-Ministeriums" and "der Sprecher des Ministeriums" meet); quotes without any
-attribution are kept under an unattributed speaker.
+Ministeriums" and "der Sprecher des Ministeriums" meet); a quote without any
+attribution that is worded exactly like quotes of one named speaker elsewhere in
+the story is theirs, the others are kept under an unattributed speaker.
 
 Within a speaker two quotes state the same thing when one lies inside the other
 in one article (a direct phrase inside reported speech), when the words of one
@@ -44,10 +45,11 @@ _PRONOUNS = frozenset("er sie es ich wir ihr man he she it they we i".split())
 _UNATTRIBUTED = "(unattributed)"
 
 
-def _speaker_id(q: Quote) -> tuple[str | None, str]:
+def _speaker_id(q: Quote, aliases: dict[str, str]) -> tuple[str | None, str]:
     """(entity key or None, grouping id) of a quote's speaker."""
     if q.speaker:
-        return q.speaker, f"key:{q.speaker}"
+        key = aliases.get(q.speaker, q.speaker)
+        return key, f"key:{key}"
     words = _WORD.findall((q.speaker_text or "").lower())
     while words and words[0] in _DETERMINERS:
         words = words[1:]
@@ -74,26 +76,31 @@ class _Groups:
             self.parent[max(a, b)] = min(a, b)
 
 
-def build_quotes(members: Sequence[MemberData]) -> tuple[Speaker, ...]:
-    """Speakers with their statements, most quoted first; the unattributed last."""
+def build_quotes(members: Sequence[MemberData], aliases: dict[str, str] | None = None) -> tuple[Speaker, ...]:
+    """Speakers with their statements, most quoted first; the unattributed last.
+
+    ``aliases`` maps short person keys to the full key they stand for in this story
+    (``names.person_aliases``)."""
+    aliases = aliases or {}
     by_speaker: dict[str, list[tuple[MemberData, int, Quote]]] = defaultdict(list)
     keys: dict[str, str | None] = {}
     for m in members:
         if m.analysis is None:
             continue
         for k, q in enumerate(m.analysis.quotes):
-            key, sid = _speaker_id(q)
+            key, sid = _speaker_id(q, aliases)
             by_speaker[sid].append((m, k, q))
             keys[sid] = key
+    _attribute_repeats(by_speaker)
     vectors = {m.id: _quote_vectors(m) for m in members if m.analysis is not None}
     speakers = []
     for sid, quotes in by_speaker.items():
         statements = _statements(quotes, vectors)
         key = keys[sid]
-        roles = _roles(key, quotes, members)
+        roles = _roles(key, quotes, members, aliases)
         speakers.append(Speaker(
             key=key,
-            name=_speaker_name(sid, key, quotes, members),
+            name=_speaker_name(sid, key, quotes, members, aliases),
             named=key is not None,
             role=roles[0] if roles else None,
             roles=tuple(roles),
@@ -102,6 +109,30 @@ def build_quotes(members: Sequence[MemberData]) -> tuple[Speaker, ...]:
         ))
     speakers.sort(key=lambda s: (s.name == _UNATTRIBUTED, not s.named, -s.quotes, s.name))
     return tuple(speakers)
+
+
+def _attribute_repeats(by_speaker: dict[str, list[tuple[MemberData, int, Quote]]]) -> None:
+    """An unattributed quote worded exactly like quotes of one named speaker elsewhere in the
+    story ("keine Eile" in a ticker headline, Trump's words in the agency text) is theirs."""
+    unattributed = by_speaker.get("none")
+    if not unattributed:
+        return
+    owners: dict[str, set[str]] = defaultdict(set)
+    for sid, quotes in by_speaker.items():
+        if sid.startswith("key:"):
+            for _, _, q in quotes:
+                owners[" ".join(_WORD.findall(q.text.lower()))].add(sid)
+    keep = []
+    for item in unattributed:
+        found = owners.get(" ".join(_WORD.findall(item[2].text.lower())), set())
+        if len(found) == 1:
+            by_speaker[next(iter(found))].append(item)
+        else:
+            keep.append(item)
+    if keep:
+        by_speaker["none"] = keep
+    else:
+        del by_speaker["none"]
 
 
 def _quote_vectors(m: MemberData) -> list[np.ndarray | None]:
@@ -124,6 +155,8 @@ def _statements(quotes: list[tuple[MemberData, int, Quote]],
     words = [_WORD.findall(q.text.lower()) for _, _, q in quotes]
     flat = [f" {' '.join(w)} " for w in words]
     vecs = [vectors[m.id][k] for m, k, _ in quotes]
+    cos = _max_cosines([vecs[i] for i in grouped])
+    slot = {i: x for x, i in enumerate(grouped)}
     for x, i in enumerate(grouped):
         mi, _, qi = quotes[i]
         for j in grouped[x + 1:]:
@@ -137,9 +170,9 @@ def _statements(quotes: list[tuple[MemberData, int, Quote]],
                 continue
             if min(ni, nj) < MIN_PARAPHRASE_WORDS or vecs[i] is None or vecs[j] is None:
                 continue
-            cos = float((vecs[i] @ vecs[j].T).max())
-            if cos >= PARAPHRASE_COS or (cos >= OVERLAP_COS and mi.language == mj.language
-                                          and _dice(words[i], words[j]) >= 0.5):
+            c = cos[slot[i], slot[j]]
+            if c >= PARAPHRASE_COS or (c >= OVERLAP_COS and mi.language == mj.language
+                                        and _dice(words[i], words[j]) >= 0.5):
                 groups.union(i, j)
     members_of: dict[int, list[int]] = defaultdict(list)
     for i in range(len(quotes)):
@@ -160,6 +193,21 @@ def _statements(quotes: list[tuple[MemberData, int, Quote]],
     return tuple(out)
 
 
+def _max_cosines(vecs: list[np.ndarray | None]) -> np.ndarray:
+    """Quote by quote, the best cosine between their sentences (-1 where one has no vectors):
+    one product over all units, reduced per quote on both axes."""
+    n = len(vecs)
+    present = [k for k, v in enumerate(vecs) if v is not None and len(v)]
+    out = np.full((n, n), -1.0, dtype=np.float32)
+    if not present:
+        return out
+    units = np.concatenate([vecs[k] for k in present]).astype(np.float32)  # type: ignore[misc]
+    bounds = np.cumsum([0] + [len(vecs[k]) for k in present])[:-1]  # type: ignore[arg-type]
+    sims = np.maximum.reduceat(np.maximum.reduceat(units @ units.T, bounds, axis=0), bounds, axis=1)
+    out[np.ix_(present, present)] = sims
+    return out
+
+
 def _statement_quote(m: MemberData, q: Quote) -> StatementQuote:
     return StatementQuote(
         article_id=m.id, start=q.start, end=q.end, text=q.text, kind=q.kind, date=q.date,
@@ -174,9 +222,10 @@ def _dice(a: list[str], b: list[str]) -> float:
 
 
 def _speaker_name(sid: str, key: str | None, quotes: list[tuple[MemberData, int, Quote]],
-                  members: Sequence[MemberData]) -> str:
+                  members: Sequence[MemberData], aliases: dict[str, str]) -> str:
     if key is not None:
-        forms = [e.text for m in members if m.analysis for e in m.analysis.entities if e.key == key]
+        forms = [e.text for m in members if m.analysis for e in m.analysis.entities
+                 if aliases.get(e.key, e.key) == key]
         return display_name(forms, "PER") if forms else key.title()
     if sid == "none":
         return _UNATTRIBUTED
@@ -184,7 +233,8 @@ def _speaker_name(sid: str, key: str | None, quotes: list[tuple[MemberData, int,
     return written.most_common(1)[0][0] if written else sid[5:]
 
 
-def _roles(key: str | None, quotes: list[tuple[MemberData, int, Quote]], members: Sequence[MemberData]) -> list[str]:
+def _roles(key: str | None, quotes: list[tuple[MemberData, int, Quote]], members: Sequence[MemberData],
+           aliases: dict[str, str]) -> list[str]:
     """The roles the texts give the speaker, most frequent first."""
     if key is None:
         return []
@@ -193,7 +243,7 @@ def _roles(key: str | None, quotes: list[tuple[MemberData, int, Quote]], members
         if m.analysis is None:
             continue
         text = m.article.text
-        starts = {e.start for e in m.analysis.entities if e.key == key}
+        starts = {e.start for e in m.analysis.entities if aliases.get(e.key, e.key) == key}
         starts |= {q.speaker_start for qm, _, q in quotes if qm is m and q.speaker_start is not None}
         for start in sorted(starts):
             role = role_before(text, start)

@@ -17,8 +17,9 @@ cost linear in the story's sentences.
 
 Title: the members' own titles when any has one (in the summary language if
 possible), else their ticker headlines and short lead sentences; the candidate
-closest to the centroid wins, so it is the most representative, not simply the
-first article's first line.
+closest to the centroid wins (a title labelled as opinion or format, "Kommentar:
+…", gives way to a news headline), so it is the most representative, not simply
+the first article's first line. A member's own title is never a summary sentence.
 """
 
 from __future__ import annotations
@@ -64,7 +65,8 @@ def _candidates(members: Sequence[MemberData], language: str | None) -> list[tup
         if a is None or m.sentence_use is None or len(m.sentence_use) != len(a.sentences):
             continue
         noise = sorted((n.start, n.end) for n in a.noise)
-        headlines = [(e.headline_start, e.headline_end) for e in a.entries]
+        # Headlines are the title's business, not the summary's.
+        headlines = sorted([(e.headline_start, e.headline_end) for e in a.entries] + _title_span(m))
         taken = 0
         for k, s in enumerate(a.sentences):
             if taken >= LEAD_SENTENCES:
@@ -78,6 +80,12 @@ def _candidates(members: Sequence[MemberData], language: str | None) -> list[tup
             out.append((m, k))
             taken += 1
     return out
+
+
+def _title_span(m: MemberData) -> list[tuple[int, int]]:
+    title, text = m.article.title, m.article.text
+    start = text.find(title) if title else -1
+    return [(start, start + len(title))] if title and 0 <= start <= 200 else []  # type: ignore[arg-type]
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -94,39 +102,36 @@ def build_summary(members: Sequence[MemberData], language: str | None) -> tuple[
     vecs = np.stack([m.sentence_use[k] for m, k in cands]).astype(np.float32)
     base = vecs @ c
     pool = np.argsort(-base)[:POOL]
-    # Support: other members with a sentence close to the candidate.
-    all_rows = [(m, m.sentence_use) for m in members if m.sentence_use is not None and len(m.sentence_use)]
-    support = np.zeros(len(pool))
+    pool_vecs = vecs[pool]
+    owner = np.array([cands[p][0].position for p in pool])
+    # Support: other members with a sentence close to the candidate (one product per member).
+    # One product against every sentence, reduced per member: many small products are
+    # slow in BLAS, one large one is not.
+    with_rows = [m for m in members if m.sentence_use is not None and len(m.sentence_use)]
+    bounds = np.cumsum([0] + [len(m.sentence_use) for m in with_rows])[:-1]  # type: ignore[arg-type]
+    every = np.concatenate([m.sentence_use for m in with_rows]).astype(np.float32)  # type: ignore[misc]
+    best = np.maximum.reduceat(pool_vecs @ every.T, bounds, axis=1)  # (pool, members)
+    other = owner[:, None] != np.array([m.position for m in with_rows])[None, :]
+    support = ((best >= SUPPORT_COS) & other).sum(axis=1)
     also: list[list[str]] = [[] for _ in pool]
-    for m, rows in all_rows:
-        best = (vecs[pool] @ rows.T).max(axis=1)
-        for x, p in enumerate(pool):
-            if cands[p][0] is m:
-                continue
-            if best[x] >= SUPPORT_COS:
-                support[x] += 1
-            if best[x] >= ALSO_IN_COS:
-                also[x].append(m.id)
+    for x, k in zip(*np.nonzero((best >= ALSO_IN_COS) & other)):
+        also[x].append(with_rows[k].id)
     lead = np.array([0.05 if cands[p][1] < 3 else 0.0 for p in pool])
     score = base[pool] + 0.1 * np.log1p(support) + lead
+    sims = pool_vecs @ pool_vecs.T
+    closeness = np.zeros(len(pool))
+    same_member = np.zeros(len(pool))
+    available = np.ones(len(pool), dtype=bool)
     picked: list[int] = []
-    per_member: dict[str, int] = {}
     while len(picked) < MAX_SENTENCES:
-        best_x, best_value = -1, -math.inf
-        for x in range(len(pool)):
-            if x in picked:
-                continue
-            closeness = max((float(vecs[pool[x]] @ vecs[pool[y]]) for y in picked), default=0.0)
-            if closeness >= SAME_COS:
-                continue
-            value = score[x] - 0.5 * closeness - 0.05 * per_member.get(cands[pool[x]][0].id, 0)
-            if value > best_value:
-                best_x, best_value = x, value
-        if best_x < 0 or (len(picked) >= MIN_SENTENCES and best_value < 0.5 * score[picked[0]]):
+        value = np.where(available & (closeness < SAME_COS), score - 0.5 * closeness - 0.05 * same_member, -np.inf)
+        best_x = int(np.argmax(value))
+        if not np.isfinite(value[best_x]) or (len(picked) >= MIN_SENTENCES and value[best_x] < 0.5 * score[picked[0]]):
             break
         picked.append(best_x)
-        mid = cands[pool[best_x]][0].id
-        per_member[mid] = per_member.get(mid, 0) + 1
+        available[best_x] = False
+        closeness = np.maximum(closeness, sims[best_x])
+        same_member += owner == owner[best_x]
     out = []
     for x in picked:
         m, k = cands[pool[x]]
@@ -164,8 +169,20 @@ def choose_title(members: Sequence[MemberData], language: str | None) -> tuple[s
         return (_first_line(first.article.text), first.id) if first else (None, None)
     if c is None:
         return pool[0][1], pool[0][0].id
-    best = max(pool, key=lambda p: (float(p[2] @ c) if p[2] is not None else -1.0, -p[0].position))
+    best = max(pool, key=lambda p: ((float(p[2] @ c) if p[2] is not None else -1.0) - _genre_penalty(p[1]),
+                                    -p[0].position))
     return best[1], best[0].id
+
+
+#: Headline labels of opinion and format pieces: a story is named by its news, not by a comment on it.
+GENRE_LABELS = frozenset("kommentar meinung leitartikel kolumne analyse interview glosse liveticker newsblog live "
+                         "ticker opinion comment editorial analysis column".split())
+
+
+def _genre_penalty(title: str) -> float:
+    """0.1 for a title opening with a genre label ("Kommentar: …", "Liveticker: …")."""
+    label, colon, _ = title.partition(":")
+    return 0.1 if colon and label.strip().lower() in GENRE_LABELS else 0.0
 
 
 def _mean(m: MemberData) -> np.ndarray | None:
