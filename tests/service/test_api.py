@@ -160,6 +160,19 @@ def test_a_story_is_the_story_view_and_an_old_id_redirects(server: Server, loade
     assert paged["size"] == biggest["size"] and len(paged["sources"]) == 2 and paged["offset"] == 1
     assert page.status_code == 200 and view["title"].split()[0] in page.text
     assert all(f"/articles/{a}" in page.text for a in biggest["articles"])
+    # The view is kept between requests, and rebuilt once the story gains a member.
+    member = next(r for r in loaded if r["id"] == biggest["articles"][-1])
+    with server.client() as c:
+        grown = c.post("/api/articles", headers=AUTH, json=member | {
+            "id": "joins-biggest", "published": "2024-03-01T12:00:00+00:00", "text": member["text"] + " Mehr folgt."})
+        assert grown.status_code == 202
+    server.wait_until(lambda c: c.get("/api/articles/joins-biggest").json()["status"] == "clustered",
+                      what="the copy clustered")
+    with server.client() as c:
+        story_of_copy = c.get("/api/articles/joins-biggest").json()["story"]
+        after = c.get(f"/api/stories/{biggest['id']}").json()
+    assert story_of_copy == biggest["id"], "a near-copy of a member joins its story"
+    assert after["size"] == view["size"] + 1 and "joins-biggest" in {m["article_id"] for m in after["sources"]}
     # A merge leaves the older story's id as a redirect (here written as the clusterer would write it).
     import sqlite3
 

@@ -29,6 +29,7 @@ from ..errors import (
     UnsupportedType,
 )
 from ..ingest import article_from_record, read_jsonl_stream
+from ..stories import resolve_redirect
 from . import keys
 from .app import Service, service_of
 from .errors import error_body, status_of
@@ -119,12 +120,8 @@ def _states(service: Service, ids: list[str]) -> dict[str, dict[str, Any]]:
     states = store.article_states(ids, analyzer=ANALYZER_VERSION)
     redirects = store.redirects()
     for state in states.values():
-        story = state["story"]
-        seen: set[str] = set()
-        while story in redirects and story not in seen:
-            seen.add(story)
-            story = redirects[story]
-        state["story"] = story
+        if state["story"] is not None:
+            state["story"] = resolve_redirect(redirects, state["story"])
     return states
 
 
@@ -142,6 +139,8 @@ def _store_records(service: Service, items: list[Article | InputError]) -> tuple
     states = _states(service, [a.id for a in articles])
     counts = {"inserted": 0, "updated": 0, "unchanged": 0}
     rows = []
+    if "updated" in outcomes:
+        service.story_views.clear()  # a member's text changed in place: its story's view is stale
     for article, outcome, item in zip(articles, outcomes, [x for x in items if isinstance(x, Article)]):
         counts[outcome] += 1
         rows.append({"id": article.id, "input": item.origin, "stored": outcome} | states.get(article.id, {}))
@@ -243,20 +242,24 @@ def get_stories(request: Request, offset: int = Query(0, ge=0), limit: int = Que
 
 def story_document(service: Service, ref: str, *, offset: int = 0, limit: int | None = None,
                    language: str | None = None) -> dict[str, Any]:
-    """``storylink.story.story(ref).to_dict()``: the story view (as ``storylink story ID --json``)."""
-    from ..story import DEFAULT_LIMIT, story
+    """``storylink.story.story(ref).to_dict()``: the story view (as ``storylink story ID --json``), kept
+    in memory until the story's members change (see ``Service.story_views``)."""
+    from ..story import DEFAULT_LIMIT, resolve_story, story
 
-    return story(ref, store=service.store, settings=service.settings, language=language or None, offset=offset,
-                 limit=limit or DEFAULT_LIMIT).to_dict()
+    store = service.store
+    story_id, _ = resolve_story(store, ref)
+    redirects = store.redirects()
+    merged = [old for old in redirects if resolve_redirect(redirects, old) == story_id]
+    members = tuple((r["seq"], r["article_id"]) for r in store.story_assignments([story_id, *merged]))
+    key = (ref, offset, limit, language or None, members)
+    return service.story_views.get(key, lambda: story(
+        ref, store=store, settings=service.settings, language=language or None, offset=offset,
+        limit=limit or DEFAULT_LIMIT).to_dict())
 
 
 def merged_into(service: Service, story_id: str) -> str | None:
     """The story an old, merged story id now lives on (``None`` for a current id)."""
-    redirects = service.store.redirects()
-    final, seen = story_id, set()
-    while final in redirects and final not in seen:
-        seen.add(final)
-        final = redirects[final]
+    final = resolve_redirect(service.store.redirects(), story_id)
     return final if final != story_id else None
 
 
@@ -348,6 +351,11 @@ def post_compare(body: CompareRequest, request: Request, _key: str | None = Depe
 
 
 # -- about -----------------------------------------------------------------------------------
+
+
+@router.get("/ping", summary="Liveness without touching the store (a static document)")
+def ping() -> dict[str, Any]:
+    return {"status": "ok"}
 
 
 @router.get("/health", summary="Liveness, counts and what the background worker is doing")

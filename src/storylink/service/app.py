@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import AsyncIterator
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from importlib.resources import files
+from typing import Any
 
 
 from fastapi import FastAPI, Request
@@ -55,6 +57,34 @@ class _StorePool:
         self._local = threading.local()
 
 
+class _Views:
+    """The last story views built, by what they were built from (an LRU of ``max_size`` documents).
+
+    A key names the story's current members, so a view is rebuilt exactly when its story
+    changes; the many other stories' views stay valid while the store grows."""
+
+    def __init__(self, max_size: int = 256) -> None:
+        self._docs: OrderedDict[Any, dict[str, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+        self.max_size = max_size
+
+    def get(self, key: Any, build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        with self._lock:
+            if key in self._docs:
+                self._docs.move_to_end(key)
+                return self._docs[key]
+        doc = build()
+        with self._lock:
+            self._docs[key] = doc
+            while len(self._docs) > self.max_size:
+                self._docs.popitem(last=False)
+        return doc
+
+    def clear(self) -> None:
+        with self._lock:
+            self._docs.clear()
+
+
 class Service:
     """What the routes share: settings, the store pool, the story index and the worker."""
 
@@ -62,6 +92,7 @@ class Service:
         self.settings = settings
         self.stores = _StorePool(settings)
         self.index = StoryIndex(lambda: open_store(settings))
+        self.story_views = _Views()
         self.worker = Worker(settings) if worker else None
 
     @property
