@@ -44,12 +44,22 @@ _TOPICS = ["Gipfel über Handel", "Streik bei der Bahn", "Hochwasser an der Elbe
 START = datetime(2024, 1, 1, tzinfo=timezone.utc)
 
 
+_SYLLABLES = ["ber", "mann", "lin", "ko", "wal", "ter", "stein", "ha", "gen", "ro", "del", "ska", "mü", "ller",
+              "fried", "rich", "an", "sen", "bo", "kow"]
+
+
+def _name(r: random.Random) -> str:
+    return "".join(r.sample(_SYLLABLES, 3)).capitalize()
+
+
 def article(i: int, rng: random.Random, *, per_story: int = 5) -> dict:
-    """Article ``i`` of a stream in publication order: an event every few articles, told in varied wordings."""
+    """Article ``i`` of a stream in publication order: an event every few articles, told in varied wordings.
+
+    Each event has people and a place of its own (made-up names), so events stay apart as real ones do."""
     event = i // per_story + rng.randrange(3)
     r = random.Random(event)
-    a, b = r.sample(_PERSONS, 2)
-    place, topic = r.choice(_PLACES), r.choice(_TOPICS)
+    a, b = f"{r.choice(_PERSONS).split()[0]} {_name(r)}", f"{r.choice(_PERSONS).split()[0]} {_name(r)}"
+    place, topic = f"{r.choice(_PLACES)}-{_name(r)}", r.choice(_TOPICS)
     when = START + timedelta(minutes=3 * i)
     lines = [f"{a} und {b} beraten in {place} über das Thema {topic} (Ereignis {event}).",
              f"Beim Treffen in {place} sagte {a}: \"Wir sind uns in vielen Punkten einig.\"",
@@ -147,7 +157,7 @@ def main() -> None:
     parser.add_argument("--write-rate", type=float, default=10.0, help="articles posted per second while writing")
     args = parser.parse_args()
 
-    cached = Path(tempfile.gettempdir()) / f"storylink-bench-serve-{args.articles}.db"
+    cached = Path(tempfile.gettempdir()) / f"storylink-bench-serve-v2-{args.articles}.db"
     if not cached.exists():
         print(f"building the store of {args.articles:,} articles (once; cached at {cached})")
         partial = cached.with_suffix(".partial")

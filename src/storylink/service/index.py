@@ -3,8 +3,10 @@
 ``list_stories`` reads every assignment and article once; a page of 20 stories
 must not. The index keeps its result with the store's ``stories_version`` and
 computes it again only when that changes: at once while a rebuild is quick
-(a small store is never stale), in a background thread once it is slow (the
-previous list is served meanwhile, so a busy writer cannot slow the readers).
+(a small store is never stale), in a background thread once it is slow, and
+then at most once per few times its length (the previous list is served
+meanwhile, so a busy writer cannot slow the readers; the list may lag a few
+seconds behind the store).
 Filters and pages are then list slices.
 """
 
@@ -23,6 +25,7 @@ from ..stories import Story, list_stories, published_seconds
 __all__ = ["StoryIndex", "StoryPage", "Filters"]
 
 _QUICK_S = 0.25  # a rebuild faster than this is done in the request; slower ones in the background
+_REST = 4.0  # a slow rebuild waits this many times its length after the last one
 _SEARCH_LIMIT = 5000  # articles a ``q`` filter looks at (best matches first)
 
 
@@ -68,6 +71,7 @@ class StoryIndex:
         self._by_id: dict[str, Story] = {}
         self._took = 0.0
         self._built = False
+        self._built_at = 0.0
 
     def _rebuild(self, store: Store) -> None:
         version = store.stories_version()
@@ -79,6 +83,7 @@ class StoryIndex:
             self._stories, self._story_of = stories, story_of
             self._by_id = {s.id: s for s in stories}
             self._version, self._took, self._built = version, took, True
+            self._built_at = time.monotonic()
 
     def _background(self) -> None:
         try:
@@ -95,7 +100,9 @@ class StoryIndex:
             return
         with self._lock:
             if self._built and self._took > _QUICK_S:
-                if not self._building:
+                # At most one rebuild per few times its own length: under a steady stream of
+                # writes the list is a second or two behind instead of the CPU rebuilding it all the time.
+                if not self._building and time.monotonic() - self._built_at > _REST * self._took:
                     self._building = True
                     threading.Thread(target=self._background, name="storylink-index", daemon=True).start()
                 return
