@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
 
 from .. import __version__
@@ -35,7 +35,7 @@ from .app import Service, service_of
 from .errors import error_body, status_of
 from .index import Filters
 
-__all__ = ["router", "article_document", "compare_refs", "story_page", "story_document", "merged_into"]
+__all__ = ["router", "article_document", "compare_refs", "story_page", "story_document", "story_entry", "merged_into"]
 
 router = APIRouter(prefix="/api")
 
@@ -244,6 +244,12 @@ def story_document(service: Service, ref: str, *, offset: int = 0, limit: int | 
                    language: str | None = None) -> dict[str, Any]:
     """``storylink.story.story(ref).to_dict()``: the story view (as ``storylink story ID --json``), kept
     in memory until the story's members change (see ``Service.story_views``)."""
+    return story_entry(service, ref, offset=offset, limit=limit, language=language)[0]
+
+
+def story_entry(service: Service, ref: str, *, offset: int = 0, limit: int | None = None,
+                language: str | None = None) -> tuple[dict[str, Any], bytes]:
+    """``story_document`` with its JSON encoding."""
     from ..story import DEFAULT_LIMIT, resolve_story, story
 
     store = service.store
@@ -277,7 +283,8 @@ def get_story(story_id: str, request: Request, offset: int = Query(0, ge=0),
     moved = merged_into(service, story_id)
     if moved is not None:
         return _moved(request, f"/api/stories/{quote(moved, safe=':')}")
-    return story_document(service, story_id, offset=offset, limit=limit, language=language)
+    _, body = story_entry(service, story_id, offset=offset, limit=limit, language=language)
+    return Response(body, media_type="application/json")
 
 
 @router.get("/search", summary="Full-text search over titles and texts")

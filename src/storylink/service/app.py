@@ -8,6 +8,7 @@ acknowledged. The worker thread (``worker.py``) does analysis and clustering.
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 from collections import OrderedDict
@@ -63,22 +64,24 @@ class _Views:
     A key names the story's current members, so a view is rebuilt exactly when its story
     changes; the many other stories' views stay valid while the store grows."""
 
-    def __init__(self, max_size: int = 256) -> None:
-        self._docs: OrderedDict[Any, dict[str, Any]] = OrderedDict()
+    def __init__(self, max_size: int = 1024) -> None:
+        self._docs: OrderedDict[Any, tuple[dict[str, Any], bytes]] = OrderedDict()
         self._lock = threading.Lock()
         self.max_size = max_size
 
-    def get(self, key: Any, build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    def get(self, key: Any, build: Callable[[], dict[str, Any]]) -> tuple[dict[str, Any], bytes]:
+        """The document and its JSON (encoded once: a large view takes longer to encode than to look up)."""
         with self._lock:
             if key in self._docs:
                 self._docs.move_to_end(key)
                 return self._docs[key]
         doc = build()
+        entry = (doc, json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
         with self._lock:
-            self._docs[key] = doc
+            self._docs[key] = entry
             while len(self._docs) > self.max_size:
                 self._docs.popitem(last=False)
-        return doc
+        return entry
 
     def clear(self) -> None:
         with self._lock:

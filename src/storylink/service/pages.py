@@ -12,7 +12,7 @@ from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
@@ -26,7 +26,7 @@ from .api import (
     merged_into,
     reader,
     stored_analysis,
-    story_document,
+    story_entry,
     story_page,
 )
 from .app import service_of
@@ -93,7 +93,8 @@ def _story(request: Request, story_id: str, offset: int, limit: int | None, lang
     moved = merged_into(service, story_id)
     if moved is not None:
         return _moved(request, f"/stories/{quote(moved, safe=':')}{'.json' if twin else ''}")
-    return story_document(service, story_id, offset=offset, limit=limit, language=language)
+    doc, body = story_entry(service, story_id, offset=offset, limit=limit, language=language)
+    return Response(body, media_type="application/json") if twin else doc
 
 
 @router.get("/stories/{story_id}.json")
