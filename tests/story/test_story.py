@@ -155,6 +155,7 @@ def test_a_merged_story_id_redirects_and_its_history_says_so(tmp_path):
     assert ("merged", f"s:{b.id}") in kinds and ("redirected", f"s:{b.id}") in kinds
     # Those articles were never analysed: the view analysed them and says so.
     assert sum("analysed again and stored" in n for n in view.notes) == 3
+    assert {m.analysis for m in view.sources} == {"reanalysed"}
 
 
 def test_a_stored_analysis_is_read_not_redone_and_an_outdated_one_is_redone(demo_store):

@@ -173,6 +173,7 @@ def _members(store: Store, ids: list[str], rows: dict[str, StoredAssignment], se
 
     articles = store.get_articles(ids)
     analyses: dict[str, Analysis | None] = dict(store.get_analyses(ids, analyzer=ANALYZER_VERSION))
+    reanalysed = set()
     for article_id in ids:
         if article_id in analyses:
             continue
@@ -181,6 +182,7 @@ def _members(store: Store, ids: list[str], rows: dict[str, StoredAssignment], se
         try:
             analyses[article_id] = analyze(articles[article_id], settings=settings)
             store.put_analysis(analyses[article_id])  # type: ignore[arg-type]
+            reanalysed.add(article_id)
             notes.append(f"{article_id}: analysis {why}, analysed again and stored")
         except StorylinkError as exc:
             analyses[article_id] = None
@@ -191,7 +193,8 @@ def _members(store: Store, ids: list[str], rows: dict[str, StoredAssignment], se
         sentence_use, quote_use = units.get(article_id, (None, None))
         out.append(MemberData(article=articles[article_id], analysis=analyses[article_id],
                               assignment=rows[article_id], position=position,
-                              sentence_use=sentence_use, quote_use=quote_use))
+                              sentence_use=sentence_use, quote_use=quote_use,
+                              reanalysed=article_id in reanalysed))
     return out
 
 
@@ -273,7 +276,7 @@ def _sources(store: Store, members: Sequence[MemberData], edges: Sequence[Any]) 
             article_id=a.id, title=a.title, source=a.source, url=a.url, language=m.language,
             published=a.published, length=len(a.text), role=role, duplicate_of=duplicate_of, copy_of=copy_of,
             update_of=update_of, translation_of=translation_of,
-            analysis="stored" if m.analysis is not None else "missing",
+            analysis="missing" if m.analysis is None else "reanalysed" if m.reanalysed else "stored",
         ))
     return tuple(out)
 

@@ -24,6 +24,7 @@ class MemberData:
     position: int
     sentence_use: np.ndarray | None = None
     quote_use: np.ndarray | None = None
+    reanalysed: bool = False
 
     @property
     def id(self) -> str:

@@ -33,8 +33,10 @@ class Member(Record):
 
     ``role``: ``original`` (an own report), ``copy`` (a near-duplicate or a text mostly
     copied from an earlier member: ``copy_of``), ``update`` (a later text of the same
-    outlet or URL: ``update_of``) or ``translation`` (another language, close to an
-    earlier member: ``translation_of``). ``analysis`` says how its analysis was read:
+    outlet: ``update_of``) or ``translation`` (another language, close to an
+    earlier member: ``translation_of``). ``duplicate_of`` is the clustering's near-duplicate
+    verdict; ``copy_of`` names the member copied (that one, or the source of a reuse edge
+    covering ``COPY_SHARE`` of this text). ``analysis`` says how its analysis was read:
     ``stored``, ``reanalysed`` (missing or outdated: analysed now and stored) or
     ``missing`` (could not be analysed; the reason is in the view's ``notes``).
     """
@@ -80,6 +82,8 @@ class TimelineItem(Record):
     no date, placed by the story's other members), ``entries`` (an undated live ticker,
     placed at its newest entry) or ``None`` (an absolute date in the text).
     ``inferred`` is true when the time is not written at the item itself.
+    Times written in a text ("13.25 Uhr (Ortszeit)") are kept as written, in the article's
+    local time, without a zone; publication times keep their offset.
     ``background`` marks items far outside the story's own days (a 2017 quote recalled
     in a 2019 report). ``headline`` is set for ticker entries.
     """
@@ -143,7 +147,8 @@ class Speaker(Record):
 
 @dataclass(frozen=True, slots=True)
 class ReusePassage(Record):
-    """A copied passage: offsets into the source (``source_*``) and the target (``target_*``)."""
+    """A copied passage: offsets into the source (``source_*``) and the target (``target_*``);
+    ``text`` is the source's wording."""
 
     source_start: int
     source_end: int
@@ -157,7 +162,7 @@ class ReusePassage(Record):
 @dataclass(frozen=True, slots=True)
 class ReuseEdge(Record):
     """"``target`` reuses ``source``": the passages copied, the share of each text they
-    cover. ``direction`` is ``source→target`` when publication times say who was first,
+    cover. ``direction`` is the literal ``"source→target"`` when publication times say who was first,
     else ``None`` with ``direction_reason``; then source/target are in story order."""
 
     source: str

@@ -5,7 +5,8 @@ member's mean sentence vector (USE, multilingual), so a long live ticker counts
 as one source, not as a hundred sentences.
 
 Summary: candidate sentences are the first ``LEAD_SENTENCES`` of each member in
-the summary language (6 to 60 words, no boilerplate). A sentence scores its
+the summary language (6 to 60 words, no boilerplate, no headline, quotation marks
+closed within the sentence). A sentence scores its
 cosine to the centroid, plus its *support* (how many other members carry a
 sentence within ``SUPPORT_COS`` of it: a fact several sources report) and a
 small lead bonus. Sentences are then picked greedily by score minus their
@@ -75,11 +76,19 @@ def _candidates(members: Sequence[MemberData], language: str | None) -> list[tup
             if language and lang != language:
                 continue
             n = len(_words(s.text).tokens)
-            if not MIN_WORDS <= n <= MAX_WORDS or _inside(noise, s.start) or _inside(headlines, s.start):
+            if not MIN_WORDS <= n <= MAX_WORDS or _inside(noise, s.start) or _inside(headlines, s.start) \
+                    or not _balanced(s.text):
                 continue
             out.append((m, k))
             taken += 1
     return out
+
+
+def _balanced(text: str) -> bool:
+    """Quotation marks open and close within the sentence: a sentence cut inside a quote
+    ('sagte Trump: "Ich bin in keiner Eile.') reads broken on its own."""
+    return (text.count("„") == text.count("“") and text.count("»") == text.count("«")
+            and text.count('"') % 2 == 0)
 
 
 def _title_span(m: MemberData) -> list[tuple[int, int]]:

@@ -17,7 +17,7 @@ article's publication time or the date its text implies); nothing is parsed agai
   day of its own takes the day of its nearest dated neighbour (``anchor="neighbours"``,
   inferred); when no entry names a day, all take the article's own day. Its first clock time ("13.25 Uhr") makes it minute-precise.
 * **statements**: quotes with a date of their own (a tweet's date line).
-* **events**: sentences outside ticker headlines and quotes that name a day
+* **events**: sentences outside ticker entries and quotes that name a day
   (at most ``MAX_EVENTS_PER_MEMBER`` per member, the first ones; a day resolved from a
   weekday or a relative phrase only when it lies within ``RESOLVED_DAYS`` of the
   article's own day). An event or statement a later member repeats word for word
@@ -309,7 +309,8 @@ def _events(m: MemberData) -> list[tuple[tuple[datetime, int, int], TimelineItem
     a = m.analysis
     assert a is not None
     anchor = _anchor_day(m)
-    skip = [(e.headline_start, e.headline_end) for e in a.entries] + [(q.start, q.end) for q in a.quotes]
+    # A ticker entry is its own item; what its body dates is told by the entry.
+    skip = [(e.start, e.end) for e in a.entries] + [(q.start, q.end) for q in a.quotes]
     starts = [s.start for s in a.sentences]
     seen: set[tuple[int, str]] = set()
     out = []
