@@ -95,11 +95,13 @@ def test_walk_stories_search_article_compare(browser, site, tmp_path):
 
     _go(d, rows[0].find_element(By.CSS_SELECTOR, "a.story-link"), "/stories/s:hanoi-dpa")
     assert d.find_element(By.ID, "story-title").text == "Gipfel in Hanoi ohne Einigung"
-    members = d.find_elements(By.CSS_SELECTOR, "#sources tr.member")
-    assert len(members) == 1 and "dpa" in members[0].text
-    assert d.find_elements(By.CSS_SELECTOR, "#timeline tbody tr")
+    members = d.find_elements(By.CSS_SELECTOR, "#members tr.member")
+    assert len(members) == 1
+    d.switch_to.frame(d.find_element(By.ID, "story-view"))  # the story package's own page
+    assert d.find_elements(By.CSS_SELECTOR, "#timeline")
     speakers = d.find_element(By.ID, "quotes").text
     assert "Trump" in speakers and "Manchmal muss man gehen" in speakers
+    d.switch_to.default_content()
     assert d.find_element(By.ID, "json-twin").get_attribute("href").endswith(".json")
 
     # The biggest synthetic story: several sources, a reuse graph.
@@ -108,15 +110,18 @@ def test_walk_stories_search_article_compare(browser, site, tmp_path):
                   key=lambda r: int(r.find_element(By.CSS_SELECTOR, "td.num").text.split()[0]))
     size = int(biggest.find_element(By.CSS_SELECTOR, "td.num").text.split()[0])
     _go(d, biggest.find_element(By.CSS_SELECTOR, "a.story-link"), "/stories/s:")
-    assert len(d.find_elements(By.CSS_SELECTOR, "#sources tr.member")) == size > 1
-    assert d.find_elements(By.CSS_SELECTOR, "#reuse-graph circle")
+    assert len(d.find_elements(By.CSS_SELECTOR, "#members tr.member")) == size > 1
+    d.switch_to.frame(d.find_element(By.ID, "story-view"))
+    assert d.find_elements(By.CSS_SELECTOR, "#reuse svg") and d.find_element(By.ID, "sources").text
+    d.switch_to.default_content()
     if SCREENSHOTS:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         d.save_screenshot(str(SCREENSHOTS / "story.png"))
     assert _errors(d) == []
 
     d.get(site.url + "/stories/s:hanoi-dpa")
-    _go(d, d.find_element(By.CSS_SELECTOR, "#sources a.article-link"), "/articles/hanoi-dpa")
+    d.find_element(By.CSS_SELECTOR, "#members summary").click()
+    _go(d, d.find_element(By.CSS_SELECTOR, "#members a.article-link"), "/articles/hanoi-dpa")
     assert d.find_element(By.ID, "article-title").text == "Gipfel in Hanoi ohne Einigung"
     assert d.find_element(By.ID, "status").text == "clustered"
     persons = {m.text for m in d.find_elements(By.CSS_SELECTOR, "#article-text mark.ent-PER")}

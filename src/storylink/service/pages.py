@@ -104,26 +104,6 @@ def story_json(story_id: str, request: Request, offset: int = Query(0, ge=0),
     return _story(request, story_id, offset, limit, language, twin=True)
 
 
-def reuse_graph(doc: dict[str, Any], width: int = 420) -> dict[str, Any]:
-    """Positions for the reuse graph: members on a circle in publication order, an arrow per edge."""
-    import math
-
-    members = [m["article_id"] for m in doc["sources"]]
-    used = [m for m in members if any(m in (e["source"], e["target"]) for e in doc["reuse"])]
-    r, c = width / 2 - 40, width / 2
-    at = {m: (round(c + r * math.cos(2 * math.pi * i / max(1, len(used)) - math.pi / 2), 1),
-              round(c + r * math.sin(2 * math.pi * i / max(1, len(used)) - math.pi / 2), 1))
-          for i, m in enumerate(used)}
-    edges = [{"x1": at[e["source"]][0], "y1": at[e["source"]][1], "x2": at[e["target"]][0], "y2": at[e["target"]][1],
-              "w": round(1 + 5 * max(e["share_source"], e["share_target"]), 1), "directed": bool(e["direction"]),
-              "title": f"{e['source']} → {e['target']}: {e['words']} words, "
-                       f"{e['share_target']:.0%} of the target" if e["direction"] else
-                       f"{e['source']} – {e['target']}: {e['words']} words ({e['direction_reason'] or 'undirected'})"}
-             for e in doc["reuse"] if e["source"] in at and e["target"] in at]
-    return {"width": width, "nodes": [{"id": m, "x": x, "y": y, "n": members.index(m) + 1} for m, (x, y) in at.items()],
-            "edges": edges}
-
-
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_html(story_id: str, request: Request, offset: int = Query(0, ge=0),
                limit: int | None = Query(None, ge=1, le=5000), language: str | None = None,
@@ -131,10 +111,15 @@ def story_html(story_id: str, request: Request, offset: int = Query(0, ge=0),
     doc = _story(request, story_id, offset, limit, language, twin=False)
     if not isinstance(doc, dict):
         return doc  # the redirect of an old, merged id
-    number = {m["article_id"]: n for n, m in enumerate(doc["sources"], start=1)}
+    from ..story.html import render_story_html
+
+    members = [m["article_id"] for m in doc["sources"]]
+    texts = {i: a.text for i, a in service_of(request).store.get_articles(members).items()}
     query = {k: v for k, v in {"offset": offset or None, "limit": limit, "language": language}.items() if v}
     json_link = f"/stories/{quote(doc['id'], safe=':')}.json" + (f"?{urlencode(query)}" if query else "")
-    return _page(request, "story.html", doc=doc, number=number, graph=reuse_graph(doc), json_link=json_link,
+    # The view is the story package's own page (also what ``storylink story --html`` writes), in its own
+    # document below the site's header, as the compare page embeds the comparison view.
+    return _page(request, "story.html", doc=doc, view=render_story_html(doc, texts), json_link=json_link,
                  title=doc["title"] or doc["id"])
 
 
