@@ -240,7 +240,7 @@ def test_a_failing_migration_leaves_the_database_as_it_was(tmp_path, monkeypatch
     with pytest.raises(StoreError, match="already exists"):
         SQLiteStore(path)
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 4  # migration 4 committed, 5 rolled back whole
+    assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)  # real ones committed, the bad one rolled back whole
     assert db.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 2
 
 
@@ -407,12 +407,13 @@ def test_a_failing_postgres_migration_is_rolled_back_whole(pg_url, monkeypatch):
     import storylink.pgstore as pgstore
 
     _old_pg_database(pg_url, 3)
+    real = len(pgstore.PG_MIGRATIONS)
     monkeypatch.setattr(pgstore, "PG_MIGRATIONS", pgstore.PG_MIGRATIONS + ("CREATE TABLE z (x int); CREATE TABLE counters (x int);",))
-    with pytest.raises(StoreError, match="migration 5 failed .*already exists") as info:
+    with pytest.raises(StoreError, match=f"migration {real + 1} failed .*already exists") as info:
         open_store(Settings(db=pg_url))
     assert "127.0.0.1" in str(info.value)
     with psycopg.connect(pg_url) as conn:
-        assert conn.execute("SELECT version FROM schema_version").fetchone()[0] == 4  # 4 committed, 5 not
+        assert conn.execute("SELECT version FROM schema_version").fetchone()[0] == real  # the real ones committed
         assert conn.execute("SELECT to_regclass('z')").fetchone()[0] is None
         assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 2
 
@@ -522,3 +523,16 @@ def test_the_latest_analysis_is_the_last_one_written_even_within_a_millisecond(s
         wrong += store.languages([a.id]) != {a.id: "de"}
     assert wrong == 0
     assert [x.analyzer for x in store.analysis_history([a.id])] == [newer.analyzer, analysis.analyzer]
+
+
+def test_postgres_search_stems_german_once_the_language_is_known(pg_url, analysis):
+    """PostgreSQL's tsvector: German stemming for German articles (by their analysis), 'simple' before."""
+    with open_store(Settings(db=pg_url)) as store:
+        a = Article.from_text(TEXT, published="2019-02-27")
+        store.put_article(a)
+        assert store.search("Machthabers") == [] and [h["id"] for h in store.search("Machthaber")] == [a.id]
+        store.put_analysis(analysis)  # language de: the article is indexed again, stemmed
+        (hit,) = store.search("Machthabers Hanoi")
+        assert hit["id"] == a.id and "[Machthaber]" in hit["snippet"]
+        assert [h["id"] for h in store.search("praesident prasident")] == []  # every word must match
+        assert [h["id"] for h in store.search("Prasident")] == [a.id]  # diacritics folded

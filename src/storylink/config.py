@@ -49,6 +49,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("story_profiles", True,
             "let the compare model confirm each story assignment (builds e5 profiles: more precise, "
             "a few articles/s on two cores; off: vectors and entities only, thousands/s)"),
+    Setting("api_key", None, "key that may write through the service (more: storylink keys add); never shown"),
+    Setting("read_key_required", False, "the service asks for a key on reads too (writes always need one)"),
+    Setting("max_body_bytes", 50_000_000, "largest request body the service accepts, in bytes"),
+    Setting("cors_origins", (), "origins whose pages may call the API (CORS); none: CORS off"),
 )
 
 
@@ -63,10 +67,16 @@ class Settings:
     min_language_score: float = 0.35
     story_window_days: float = 4.0
     story_profiles: bool = True
+    api_key: str | None = field(default=None, repr=False)
+    read_key_required: bool = False
+    max_body_bytes: int = 50_000_000
+    cors_origins: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0:
             raise SettingsError(f"max_bytes must be positive, got {self.max_bytes}", source="settings")
+        if self.max_body_bytes <= 0:
+            raise SettingsError(f"max_body_bytes must be positive, got {self.max_body_bytes}", source="settings")
         if self.min_chars < 0:
             raise SettingsError(f"min_chars must be >= 0, got {self.min_chars}", source="settings")
         if not 0.0 <= self.min_language_score <= 1.0:
@@ -85,7 +95,7 @@ class Settings:
 
             >>> Settings.from_env({"STORYLINK_STORY_WINDOW_DAYS": "2", "STORYLINK_STORY_PROFILES": "no"})
             ... # doctest: +ELLIPSIS
-            Settings(..., story_window_days=2.0, story_profiles=False)
+            Settings(..., story_window_days=2.0, story_profiles=False, ...)
         """
         environ = os.environ if environ is None else environ
         changes: dict[str, Any] = {}
@@ -119,7 +129,10 @@ class Settings:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
 
     def to_dict(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)} | {"db": self.db_display}
+        """Every setting's value; a secret shows as ``"***"`` when set (this is what the API serves),
+        and the database without its password."""
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)} | {
+            "db": self.db_display, "api_key": "***" if self.api_key else None}
 
 
 def without_password(target: str) -> str:

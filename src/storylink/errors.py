@@ -11,9 +11,13 @@ that a one-line message is enough to act on::
     │   ├── EncodingError     text whose encoding cannot be determined
     │   ├── TooLarge          over ``Settings.max_bytes``
     │   ├── MalformedRecord   a JSONL line that is not an article object
-    │   └── UnknownLanguage   no supported language could be detected
+    │   ├── UnknownLanguage   no supported language could be detected
+    │   └── UnsupportedType   a request body of a content type the service does not read
     ├── AnalysisError         a component of the analyzer failed on this text (a bug to report)
     ├── NotFound              an article or story id that is not stored
+    ├── AccessError           the service refuses a request
+    │   ├── KeyRequired       no API key given where one is needed
+    │   └── KeyRefused        a key that is wrong or revoked
     ├── StoreError            the database cannot be opened or migrated
     ├── ModelError            a shipped model file is missing or broken
     └── SettingsError         a setting has an invalid value
@@ -34,7 +38,11 @@ __all__ = [
     "TooLarge",
     "MalformedRecord",
     "UnknownLanguage",
+    "UnsupportedType",
     "AnalysisError",
+    "AccessError",
+    "KeyRequired",
+    "KeyRefused",
     "NotFound",
     "StoreError",
     "ModelError",
@@ -88,6 +96,22 @@ class MalformedRecord(InputError):
 
 class UnknownLanguage(InputError):
     code = "unknown_language"
+
+
+class UnsupportedType(InputError):
+    code = "unsupported_type"
+
+
+class AccessError(StorylinkError):
+    code = "access"
+
+
+class KeyRequired(AccessError):
+    code = "key_required"
+
+
+class KeyRefused(AccessError):
+    code = "key_refused"
 
 
 class AnalysisError(StorylinkError):

@@ -52,6 +52,7 @@ __all__ = [
     "read_text_file",
     "read_html",
     "read_jsonl",
+    "read_jsonl_stream",
     "decode",
     "article_from_record",
     "ingest",
@@ -379,6 +380,21 @@ def read_jsonl(path: str | Path, *, settings: Settings | None = None) -> Iterato
     path = Path(path)
     with path.open("rb") as fh:
         yield from _jsonl(iter(lambda: fh.read(_CHUNK), b""), str(path), settings, base=path.parent)
+
+
+def read_jsonl_stream(chunks: Iterable[bytes], *, source: str, settings: Settings | None = None
+                      ) -> Iterator[Article | InputError]:
+    """Records of a JSONL byte stream (an upload, a pipe), each error naming ``source:line``.
+
+    Like ``read_jsonl``, but a ``file`` record is refused: a stream has no folder, and whoever
+    writes it must not make storylink read the machine's files.
+
+    Example::
+
+        >>> [type(x).__name__ for x in read_jsonl_stream([b'{"text": "Trump traf Kim."}\\n[1]\\n'], source="post")]
+        ['Article', 'MalformedRecord']
+    """
+    return _jsonl(chunks, source, settings or Settings())
 
 
 def _is_index_record(record: Any) -> bool:

@@ -122,7 +122,61 @@ PG_MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE counters (name TEXT PRIMARY KEY, value BIGINT NOT NULL);
     INSERT INTO counters (name, value) SELECT 'article_seq', COALESCE(MAX(seq), 0) FROM articles;
     """,
+    # 5: for the service: full-text search (a tsvector per article: German stemming for German
+    #    articles, by the article's or its latest analysis's language, "simple" for the rest; both
+    #    fold diacritics, as SQLite's unicode61 does), kept by triggers; API keys stored hashed;
+    #    analysis failures. unaccent is a trusted extension: a database owner may create it.
+    r"""
+    CREATE EXTENSION IF NOT EXISTS unaccent;
+    CREATE TEXT SEARCH CONFIGURATION storylink_simple (COPY = simple);
+    ALTER TEXT SEARCH CONFIGURATION storylink_simple
+        ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part WITH unaccent, simple;
+    CREATE TEXT SEARCH CONFIGURATION storylink_german (COPY = german);
+    ALTER TEXT SEARCH CONFIGURATION storylink_german
+        ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part WITH unaccent, german_stem;
+    CREATE FUNCTION storylink_search_config(lang TEXT) RETURNS regconfig LANGUAGE sql IMMUTABLE AS
+        $$ SELECT CASE WHEN lang = 'de' THEN 'storylink_german'::regconfig ELSE 'storylink_simple'::regconfig END $$;
+    ALTER TABLE articles ADD COLUMN search_config regconfig NOT NULL DEFAULT 'storylink_simple',
+                         ADD COLUMN search tsvector;
+    CREATE FUNCTION storylink_article_search() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        NEW.search_config := storylink_search_config(COALESCE(NEW.data::json->>'language',
+            (SELECT data::json->>'language' FROM analyses WHERE article_id = NEW.id ORDER BY rev DESC LIMIT 1)));
+        NEW.search := setweight(to_tsvector(NEW.search_config, COALESCE(NEW.data::json->>'title', '')), 'A')
+                   || setweight(to_tsvector(NEW.search_config, COALESCE(NEW.data::json->>'text', '')), 'B');
+        RETURN NEW;
+    END $$;
+    CREATE TRIGGER article_search BEFORE INSERT OR UPDATE OF data ON articles
+        FOR EACH ROW EXECUTE FUNCTION storylink_article_search();
+    -- An analysis that settles the language re-indexes its article (through the trigger above).
+    CREATE FUNCTION storylink_analysis_search() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        UPDATE articles SET data = data WHERE id = NEW.article_id AND search_config IS DISTINCT FROM
+            storylink_search_config(COALESCE(data::json->>'language', NEW.data::json->>'language'));
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER analysis_search AFTER INSERT OR UPDATE ON analyses
+        FOR EACH ROW EXECUTE FUNCTION storylink_analysis_search();
+    UPDATE articles SET data = data;
+    CREATE INDEX articles_search ON articles USING gin (search);
+    CREATE TABLE api_keys (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL DEFAULT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+        revoked_at TEXT
+    );
+    CREATE TABLE analysis_failures (
+        article_id TEXT COLLATE "C" PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        analyzer TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp()
+    );
+    """,
 )
+
+_NOW = """to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')"""
+_KEY_FIELDS = ("id", "name", "created_at", "revoked_at")
 
 _BATCH = 1000
 #: Advisory lock keys (one 64-bit space per database): migrations, and the clustering pass.
@@ -253,7 +307,7 @@ class PostgresStore(Store):
         except psycopg.OperationalError as exc:
             raise StoreError(f"lost the connection to the database ({_reason(exc)})", source=self.name) from None
 
-    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+    def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Any]:
         with self._connection() as conn:
             return conn.execute(sql, params).fetchall()
 
@@ -261,11 +315,13 @@ class PostgresStore(Store):
         with self._connection() as conn:
             return conn.execute(sql, params).fetchone()
 
-    def _batched(self, sql: str, ids: Sequence[str], params: Sequence[Any] = ()) -> Iterator[tuple[Any, ...]]:
-        """Rows of ``sql`` (whose first parameter is the id array) for ``ids``, a thousand ids a query."""
+    def _batched(self, sql: str, ids: Sequence[str], params: Sequence[Any] = (), *,
+                 lead: Sequence[Any] = ()) -> Iterator[tuple[Any, ...]]:
+        """Rows of ``sql`` for ``ids``, a thousand ids a query: its parameters are ``lead``, the id
+        array, then ``params``."""
         ids = list(ids)
         for i in range(0, len(ids), _BATCH):
-            yield from self._rows(sql, [ids[i : i + _BATCH], *params])
+            yield from self._rows(sql, [*lead, ids[i : i + _BATCH], *params])
 
     # -- articles ------------------------------------------------------------------
     def put_article(self, article: Article) -> str:
@@ -304,6 +360,7 @@ class PostgresStore(Store):
         if any(old.get(f) != record.get(f) for f in _CONTENT_FIELDS):
             conn.execute("DELETE FROM analyses WHERE article_id = %s", (article.id,))
             conn.execute("DELETE FROM vectors WHERE article_id = %s", (article.id,))
+            conn.execute("DELETE FROM analysis_failures WHERE article_id = %s", (article.id,))
         return "updated"
 
     def get_article(self, article_id: str) -> Article:
@@ -458,6 +515,87 @@ class PostgresStore(Store):
         with self._connection() as conn:
             conn.execute("DELETE FROM assignments")
             conn.execute("DELETE FROM story_redirects")
+
+    # -- for the service ---------------------------------------------------------------
+    def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        import regex
+
+        words = " ".join(regex.findall(r"[\p{L}\p{N}]+", query)[:32])
+        if not words:
+            return []
+        # One query per configuration, so the GIN index serves both; each article is matched,
+        # ranked and marked with the configuration it was indexed by.
+        rows = self._rows(
+            "WITH q AS (SELECT plainto_tsquery('storylink_german', %(w)s) AS de, "
+            "plainto_tsquery('storylink_simple', %(w)s) AS simple) "
+            "SELECT a.id, a.data::json->>'title', ts_headline(a.search_config, a.data::json->>'text', "
+            "CASE WHEN a.search_config = 'storylink_german'::regconfig THEN q.de ELSE q.simple END, "
+            "'StartSel=[, StopSel=], MinWords=12, MaxWords=24, ShortWord=2') "
+            "FROM articles a, q WHERE (a.search_config = 'storylink_german'::regconfig AND a.search @@ q.de) "
+            "OR (a.search_config = 'storylink_simple'::regconfig AND a.search @@ q.simple) "
+            "ORDER BY ts_rank(a.search, CASE WHEN a.search_config = 'storylink_german'::regconfig "
+            "THEN q.de ELSE q.simple END) DESC, a.seq LIMIT %(limit)s OFFSET %(offset)s",
+            {"w": words, "limit": limit, "offset": offset},
+        )
+        return [{"id": i, "title": t, "snippet": snip} for i, t, snip in rows]
+
+    def record_failure(self, article_id: str, analyzer: str, reason: str) -> None:
+        try:
+            with self._connection() as conn:
+                conn.execute(
+                    "INSERT INTO analysis_failures (article_id, analyzer, reason) VALUES (%s, %s, %s) "
+                    "ON CONFLICT (article_id) DO UPDATE SET analyzer = excluded.analyzer, reason = excluded.reason, "
+                    "created_at = excluded.created_at", (article_id, analyzer, reason))
+        except pg_errors.ForeignKeyViolation:
+            raise NotFound("no such article in the store", source=article_id) from None
+
+    def failures(self, ids: Sequence[str]) -> dict[str, str]:
+        return dict(self._batched("SELECT article_id, reason FROM analysis_failures WHERE article_id = ANY(%s)",
+                                  ids))
+
+    def pending_analysis(self, analyzer: str) -> list[str]:
+        rows = self._rows(
+            "SELECT id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM analyses WHERE article_id = a.id "
+            "AND analyzer = %s) AND NOT EXISTS (SELECT 1 FROM analysis_failures WHERE article_id = a.id "
+            "AND analyzer = %s) ORDER BY seq", (analyzer, analyzer))
+        return [r[0] for r in rows]
+
+    def article_states(self, ids: Sequence[str], *, analyzer: str) -> dict[str, dict[str, Any]]:
+        from .store import _state
+
+        rows = self._batched(
+            "SELECT a.id, EXISTS (SELECT 1 FROM analyses n WHERE n.article_id = a.id AND n.analyzer = %s), "
+            "f.reason, s.story_id FROM articles a LEFT JOIN analysis_failures f ON f.article_id = a.id "
+            "LEFT JOIN assignments s ON s.article_id = a.id WHERE a.id = ANY(%s)", ids, lead=(analyzer,))
+        return {aid: _state(bool(analyzed), reason, story) for aid, analyzed, reason, story in rows}
+
+    def stories_version(self) -> Any:
+        return tuple(self._one(
+            "SELECT (SELECT COUNT(*) FROM assignments), (SELECT COALESCE(MAX(seq), 0) FROM assignments), "
+            "(SELECT COUNT(*) FROM story_redirects), (SELECT value FROM counters WHERE name = 'article_seq'), "
+            "(SELECT COUNT(*) FROM articles)"))
+
+    def add_api_key(self, key_id: str, name: str, key_hash: str) -> None:
+        try:
+            with self._connection() as conn:
+                conn.execute("INSERT INTO api_keys (id, name, hash) VALUES (%s, %s, %s)", (key_id, name, key_hash))
+        except pg_errors.UniqueViolation:
+            raise StoreError("an API key with this id or hash exists already", source=key_id) from None
+
+    def api_keys(self) -> list[dict[str, Any]]:
+        rows = self._rows("SELECT id, name, created_at, revoked_at FROM api_keys ORDER BY created_at, id")
+        return [dict(zip(_KEY_FIELDS, r)) for r in rows]
+
+    def api_key_by_hash(self, key_hash: str) -> dict[str, Any] | None:
+        row = self._one("SELECT id, name, created_at, revoked_at FROM api_keys WHERE hash = %s", (key_hash,))
+        return dict(zip(_KEY_FIELDS, row)) if row else None
+
+    def revoke_api_key(self, key_id: str) -> None:
+        with self._connection() as conn:
+            found = conn.execute(f"UPDATE api_keys SET revoked_at = COALESCE(revoked_at, {_NOW}) WHERE id = %s",
+                                 (key_id,)).rowcount
+        if not found:
+            raise NotFound("no such API key (storylink keys list shows them)", source=key_id)
 
     @contextmanager
     def clustering_lock(self) -> Iterator[None]:

@@ -98,6 +98,38 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
     INSERT INTO counters (name, value) SELECT 'article_seq', COALESCE(MAX(seq), 0) FROM articles;
     """,
+    # 5: for the service: full-text search over titles and texts (kept by triggers, so every
+    #    writer, CLI or server, keeps it current), API keys stored hashed, analysis failures
+    """
+    CREATE VIRTUAL TABLE article_search USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 2');
+    INSERT INTO article_search (rowid, title, text)
+        SELECT seq, COALESCE(json_extract(data, '$.title'), ''), json_extract(data, '$.text') FROM articles;
+    CREATE TRIGGER article_search_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO article_search (rowid, title, text)
+        VALUES (new.seq, COALESCE(json_extract(new.data, '$.title'), ''), json_extract(new.data, '$.text'));
+    END;
+    CREATE TRIGGER article_search_delete AFTER DELETE ON articles BEGIN
+        DELETE FROM article_search WHERE rowid = old.seq;
+    END;
+    CREATE TRIGGER article_search_update AFTER UPDATE OF data ON articles BEGIN
+        DELETE FROM article_search WHERE rowid = old.seq;
+        INSERT INTO article_search (rowid, title, text)
+        VALUES (new.seq, COALESCE(json_extract(new.data, '$.title'), ''), json_extract(new.data, '$.text'));
+    END;
+    CREATE TABLE api_keys (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        revoked_at TEXT
+    );
+    CREATE TABLE analysis_failures (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        analyzer TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+    );
+    """,
 )
 
 #: Article fields an analysis or a vector is computed from; when one changes, those go stale.
@@ -148,10 +180,6 @@ class Store(ABC):
 
         When the text, title, date or language changes, the article's analyses and
         vectors are dropped: their offsets and inputs no longer match."""
-
-    def put_articles(self, articles: Iterable[Article]) -> list[str]:
-        """``put_article`` for many (backends may do it in one transaction); the outcomes in order."""
-        return [self.put_article(a) for a in articles]
 
     @abstractmethod
     def get_article(self, article_id: str) -> Article:
@@ -315,6 +343,65 @@ class Store(ABC):
     def clear_assignments(self) -> None:
         """Forget every story assignment and redirect (articles and analyses stay)."""
 
+    # -- for the service ---------------------------------------------------------------
+    # Not abstract, so a backend without a service face still instantiates; one that serves
+    # overrides them (the defaults say what is missing, or fall back on the methods above).
+
+    def put_articles(self, articles: Sequence[Article]) -> list[str]:
+        """``put_article`` for many, in order; a backend commits them in one transaction."""
+        return [self.put_article(a) for a in articles]
+
+    def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """Articles whose title or text hold every word of ``query`` (plain words, no query
+        syntax), best match first: ``{"id", "title", "snippet"}`` (the snippet marks hits with
+        ``[`` ``]``). A backend uses its own full-text index."""
+        raise StoreError(f"{type(self).__name__} has no full-text search", source="search")
+
+    def record_failure(self, article_id: str, analyzer: str, reason: str) -> None:
+        """Remember that ``analyzer`` failed on an article (cleared when its text changes)."""
+        raise StoreError(f"{type(self).__name__} cannot record analysis failures", source=article_id)
+
+    def failures(self, ids: Sequence[str]) -> dict[str, str]:
+        """The recorded analysis failure of each id that has one."""
+        return {}
+
+    def pending_analysis(self, analyzer: str) -> list[str]:
+        """``needs_analysis`` less the articles ``analyzer`` already failed on, in ingest order."""
+        todo = self.needs_analysis(analyzer)
+        failed = self.failures(todo)
+        return [i for i in todo if i not in failed]
+
+    def article_states(self, ids: Sequence[str], *, analyzer: str) -> dict[str, dict[str, Any]]:
+        """Where each stored id stands: ``{"status", "reason", "story"}``; status is ``clustered``
+        (it has a story), ``analyzed`` (by ``analyzer``), ``failed`` (analysis failed: ``reason``;
+        it may still have a story, placed by its text alone) or ``stored``. Absent ids are left out."""
+        present = self.get_articles(ids)
+        stories = {r["article_id"]: r["story_id"] for r in self.assignments() if r["article_id"] in present}
+        analyzed = self.get_analyses(list(present), analyzer=analyzer)
+        failed = self.failures(list(present))
+        return {i: _state(i in analyzed, failed.get(i), stories.get(i)) for i in present}
+
+    def stories_version(self) -> Any:
+        """A value that changes whenever assignments or redirects change (a cache key)."""
+        rows = list(self.assignments())
+        return (len(rows), rows[-1]["seq"] if rows else 0, len(self.redirects()), self.count_articles())
+
+    def add_api_key(self, key_id: str, name: str, key_hash: str) -> None:
+        """Store a new API key by its hash (the key itself is never stored)."""
+        raise StoreError(f"{type(self).__name__} cannot store API keys", source=key_id)
+
+    def api_keys(self) -> list[dict[str, Any]]:
+        """Every key: ``{"id", "name", "created_at", "revoked_at"}``, oldest first (no hashes)."""
+        return []
+
+    def api_key_by_hash(self, key_hash: str) -> dict[str, Any] | None:
+        """The key with this hash (as ``api_keys`` lists it), or ``None``."""
+        return None
+
+    def revoke_api_key(self, key_id: str) -> None:
+        """Mark a key revoked (kept, so the id is not reused); ``NotFound`` when absent."""
+        raise NotFound("no such API key", source=key_id)
+
     @abstractmethod
     def close(self) -> None: ...
 
@@ -324,6 +411,20 @@ class Store(ABC):
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         self.close()
+
+
+def _state(analyzed: bool, failure: str | None, story: str | None) -> dict[str, Any]:
+    status = "failed" if failure and not analyzed else "clustered" if story else "analyzed" if analyzed else "stored"
+    return {"status": status, "reason": failure if status == "failed" else None, "story": story}
+
+
+def _fts_query(query: str) -> str | None:
+    """Plain words as an FTS5 query: each word quoted (so ``AND``, ``*``, ``"`` or ``-`` in what a
+    person typed is text, never syntax), all required; ``None`` when there is no word."""
+    import regex
+
+    words = regex.findall(r"[\p{L}\p{N}]+", query)
+    return " ".join(f'"{w}"' for w in words[:32]) or None
 
 
 def _pack(arrays: dict[str, np.ndarray]) -> bytes:
@@ -360,7 +461,7 @@ class SQLiteStore(Store):
         StoreError: the file cannot be created, is not a database, or has a newer schema.
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, durable: bool = False) -> None:
         self.path = self.name = str(path)
         self._lock = threading.RLock()
         try:
@@ -371,7 +472,8 @@ class SQLiteStore(Store):
             raise StoreError(f"cannot open the database ({exc})", source=self.path) from exc
         try:
             self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
+            # NORMAL survives a crashed process, FULL also a lost machine: what acknowledges writes needs it.
+            self._db.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
         except sqlite3.DatabaseError as exc:
@@ -434,13 +536,13 @@ class SQLiteStore(Store):
     # -- articles ------------------------------------------------------------------
     def put_article(self, article: Article) -> str:
         with self._transaction() as db:
-            return self._put_article(db, article)
+            return self._put(db, article)
 
     def put_articles(self, articles: Iterable[Article]) -> list[str]:
         with self._transaction() as db:
-            return [self._put_article(db, a) for a in articles]
+            return [self._put(db, article) for article in articles]
 
-    def _put_article(self, db: sqlite3.Connection, article: Article) -> str:
+    def _put(self, db: sqlite3.Connection, article: Article) -> str:
         record = article.to_dict()
         data = json.dumps(record, ensure_ascii=False, sort_keys=True)
         row = db.execute("SELECT data FROM articles WHERE id = ?", (article.id,)).fetchone()
@@ -462,6 +564,7 @@ class SQLiteStore(Store):
         if any(old.get(f) != record.get(f) for f in _CONTENT_FIELDS):
             db.execute("DELETE FROM analyses WHERE article_id = ?", (article.id,))
             db.execute("DELETE FROM vectors WHERE article_id = ?", (article.id,))
+            db.execute("DELETE FROM analysis_failures WHERE article_id = ?", (article.id,))
         return "updated"
 
     def get_article(self, article_id: str) -> Article:
@@ -474,12 +577,14 @@ class SQLiteStore(Store):
         return {aid: Article.from_dict(json.loads(data))
                 for aid, data in self._batched("SELECT id, data FROM articles WHERE id IN ({})", ids)}
 
-    def _batched(self, sql: str, ids: Sequence[str], params: Sequence[Any] = ()) -> Iterator[tuple[Any, ...]]:
-        """Rows of ``sql`` (its ``{}`` is the id list) for ``ids`` in chunks SQLite's limits allow."""
+    def _batched(self, sql: str, ids: Sequence[str], params: Sequence[Any] = (), *,
+                 lead: Sequence[Any] = ()) -> Iterator[tuple[Any, ...]]:
+        """Rows of ``sql`` (its ``{}`` is the id list) for ``ids`` in chunks SQLite's limits allow;
+        ``lead`` are parameters before the list, ``params`` after it."""
         ids = list(ids)
         for i in range(0, len(ids), _BATCH):
             chunk = ids[i : i + _BATCH]
-            yield from self._rows(sql.format(",".join("?" * len(chunk))), [*chunk, *params])
+            yield from self._rows(sql.format(",".join("?" * len(chunk))), [*lead, *chunk, *params])
 
     def published(self, ids: Sequence[str]) -> dict[str, str | None]:
         return dict(self._batched("SELECT id, published FROM articles WHERE id IN ({})", ids))
@@ -654,6 +759,81 @@ class SQLiteStore(Store):
                 with suppress(OSError):
                     fcntl.flock(fh, fcntl.LOCK_UN)
 
+    # -- for the service ---------------------------------------------------------------
+    def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        match = _fts_query(query)
+        if match is None:
+            return []
+        rows = self._rows(
+            "SELECT a.id, json_extract(a.data, '$.title'), snippet(article_search, -1, '[', ']', '…', 24) "
+            "FROM article_search JOIN articles a ON a.seq = article_search.rowid "
+            "WHERE article_search MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+            (match, limit, offset),
+        )
+        return [{"id": i, "title": t, "snippet": snip} for i, t, snip in rows]
+
+    def record_failure(self, article_id: str, analyzer: str, reason: str) -> None:
+        try:
+            with self._transaction() as db:
+                db.execute(
+                    "INSERT INTO analysis_failures (article_id, analyzer, reason) VALUES (?, ?, ?) "
+                    "ON CONFLICT(article_id) DO UPDATE SET analyzer = excluded.analyzer, reason = excluded.reason, "
+                    "created_at = excluded.created_at",
+                    (article_id, analyzer, reason),
+                )
+        except sqlite3.IntegrityError as exc:
+            raise NotFound("no such article in the store", source=article_id) from exc
+
+    def failures(self, ids: Sequence[str]) -> dict[str, str]:
+        return dict(self._batched("SELECT article_id, reason FROM analysis_failures WHERE article_id IN ({})", ids))
+
+    def pending_analysis(self, analyzer: str) -> list[str]:
+        rows = self._rows(
+            "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM analyses WHERE analyzer = ?) "
+            "AND id NOT IN (SELECT article_id FROM analysis_failures WHERE analyzer = ?) ORDER BY seq",
+            (analyzer, analyzer),
+        )
+        return [r[0] for r in rows]
+
+    def article_states(self, ids: Sequence[str], *, analyzer: str) -> dict[str, dict[str, Any]]:
+        rows = self._batched(
+            "SELECT a.id, EXISTS (SELECT 1 FROM analyses n WHERE n.article_id = a.id AND n.analyzer = ?), "
+            "f.reason, s.story_id FROM articles a LEFT JOIN analysis_failures f ON f.article_id = a.id "
+            "LEFT JOIN assignments s ON s.article_id = a.id WHERE a.id IN ({})",
+            ids, (), lead=(analyzer,),
+        )
+        return {aid: _state(bool(analyzed), reason, story) for aid, analyzed, reason, story in rows}
+
+    def stories_version(self) -> Any:
+        return tuple(self._one(
+            "SELECT (SELECT COUNT(*) FROM assignments), (SELECT COALESCE(MAX(seq), 0) FROM assignments), "
+            "(SELECT COUNT(*) FROM story_redirects), (SELECT value FROM counters WHERE name = 'article_seq'), "
+            "(SELECT COUNT(*) FROM articles)"
+        ))
+
+    def add_api_key(self, key_id: str, name: str, key_hash: str) -> None:
+        try:
+            with self._transaction() as db:
+                db.execute("INSERT INTO api_keys (id, name, hash) VALUES (?, ?, ?)", (key_id, name, key_hash))
+        except sqlite3.IntegrityError as exc:
+            raise StoreError("an API key with this id or hash exists already", source=key_id) from exc
+
+    def api_keys(self) -> list[dict[str, Any]]:
+        rows = self._rows("SELECT id, name, created_at, revoked_at FROM api_keys ORDER BY created_at, id")
+        return [dict(zip(("id", "name", "created_at", "revoked_at"), r)) for r in rows]
+
+    def api_key_by_hash(self, key_hash: str) -> dict[str, Any] | None:
+        row = self._one("SELECT id, name, created_at, revoked_at FROM api_keys WHERE hash = ?", (key_hash,))
+        return dict(zip(("id", "name", "created_at", "revoked_at"), row)) if row else None
+
+    def revoke_api_key(self, key_id: str) -> None:
+        with self._transaction() as db:
+            found = db.execute(
+                "UPDATE api_keys SET revoked_at = COALESCE(revoked_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) "
+                "WHERE id = ?", (key_id,)).rowcount
+        if not found:
+            raise NotFound("no such API key (storylink keys list shows them)", source=key_id)
+
     def close(self) -> None:
         with self._lock:
             self._db.close()
@@ -679,9 +859,12 @@ def sqlite_path(target: str) -> str:
     return ":memory:" if path in (":memory:", "/:memory:") else path
 
 
-def open_store(settings: Settings | None = None, *, create: bool = True) -> Store:
+def open_store(settings: Settings | None = None, *, create: bool = True, durable: bool = False) -> Store:
     """The store named by ``settings.db_path``: a SQLite file path or ``sqlite:///path``
     (its folder is created), or a ``postgresql://`` URL (its schema is migrated on open).
+
+    ``durable=True`` makes each commit reach the disk before it returns (the service
+    acknowledges writes only then); the default survives a crashed process, not a lost machine.
 
     ``create=False`` is for commands that only read or change what is stored:
     a database that does not exist (or, on PostgreSQL, holds no storylink schema)
@@ -699,10 +882,9 @@ def open_store(settings: Settings | None = None, *, create: bool = True) -> Stor
             from .pgstore import PostgresStore
         except ImportError as exc:
             raise StoreError(f"{exc}", source=without_password(target)) from None
-        return PostgresStore(target, create=create)
+        return PostgresStore(target, create=create)  # its commits are durable already (synchronous_commit)
     target = sqlite_path(target)
     if not create and target != ":memory:" and not Path(target).exists():
         raise MissingInput("no database here (storylink ingest, cluster --stream or demo creates one)",
                            source=target)
-    return SQLiteStore(target)
-
+    return SQLiteStore(target, durable=durable)

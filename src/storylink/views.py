@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-__all__ = ["render_comparison_terminal", "render_comparison_html", "FACET_ORDER"]
+__all__ = ["render_comparison_terminal", "render_comparison_html", "marked_html", "FACET_ORDER"]
 
 FACET_ORDER = ("overall", "geography", "entities", "time", "narrative", "style", "tone")
 _BAR = 24
@@ -120,6 +120,10 @@ def _marked(text: str, marks: list[tuple[int, int, str, str]]) -> str:
         close()
     out.append(html.escape(text[pos:]))
     return "".join(out)
+
+
+#: Public name of ``_marked`` (the service's article page marks annotations with it).
+marked_html = _marked
 
 
 def _svg_scores(scores: dict[str, float], same: float | None) -> str:
