@@ -267,3 +267,66 @@ def test_the_story_view_on_postgres_equals_sqlite(pg_url, tmp_path):
     done = _cli("story", stories[0].articles[-1][:8], "--json", db=pg_url)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["id"] == stories[0].id
+
+
+def test_two_ingests_and_a_server_writing_at_once_then_one_pass_equal_one_writer(pg_url, stream, tmp_path):
+    """The issue's many writers: two ``storylink ingest`` and a ``storylink serve`` (its POSTs) into one
+    database at once, overlapping; nothing lost or doubled, and the clustering pass that follows (one,
+    under the advisory lock) gives the single-writer stories. The server runs ``--no-worker`` here, so
+    that the pass starts after the last write: a worker clustering mid-stream would see the articles in
+    arrival order, not publication order, and could not be compared with a single run."""
+    import httpx
+
+    rows = stream["rows"]
+    parts = {"first": rows[:70], "second": rows[50:120]}
+    for name, part in parts.items():
+        (tmp_path / f"{name}.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in part),
+                                                encoding="utf-8")
+    port = _free_port()
+    key = "pg-test-key-0123456789"
+    env = {k: v for k, v in os.environ.items() if k != "STORYLINK_DB"} | {"STORYLINK_API_KEY": key,
+                                                                         "STORYLINK_STORY_PROFILES": "0"}
+    log = (tmp_path / "serve.log").open("wb")
+    server = subprocess.Popen([*STORYLINK, "serve", "--db", pg_url, "--host", "127.0.0.1", "--port", str(port),
+                               "--no-worker"], env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                if httpx.get(base + "/api/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        assert server.poll() is None, (tmp_path / "serve.log").read_text()[-2000:]
+        ingests = [_popen("ingest", "--json", str(tmp_path / f"{name}.jsonl"), db=pg_url) for name in parts]
+        posted = rows[100:]
+        with httpx.Client(base_url=base, timeout=60, headers={"X-API-Key": key}) as client:
+            for i in range(0, len(posted), 10):
+                answer = client.post("/api/articles", json=posted[i : i + 10])
+                assert answer.status_code == 202, answer.text
+                assert answer.json()["accepted"] == len(posted[i : i + 10])
+        outs = [json.loads(p.communicate(timeout=300)[0]) for p in ingests]
+        assert [len(o["articles"]) for o in outs] == [70, 70]
+        with httpx.Client(base_url=base, timeout=60) as client:
+            assert client.get("/api/health").json()["articles"] == len(rows)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(30)
+        log.close()
+    with open_store(Settings(db=pg_url)) as store:
+        order = store.ingest_order()
+        assert sorted(order) == sorted(r["id"] for r in rows) and len(set(order.values())) == len(rows)
+    done = _cli("cluster", "--no-profiles", "--json", db=pg_url)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == stream["reference"]
+    assert _count(pg_url, "SELECT COUNT(DISTINCT article_id) FROM assignments") == len(rows)
+
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
