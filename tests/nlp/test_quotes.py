@@ -225,6 +225,20 @@ UNMARKED = [
     # Konjunktiv I continuing after a direct quote
     ("„Das ist ein schwarzer Tag“, sagte Bürgermeister Jan Weber. Die Stadt werde alles tun, um zu helfen.",
      "Die Stadt werde alles tun", "indirect", "jan weber", "Jan Weber"),
+    # "…, so der Minister." after reported words, in either mood
+    ("Die Lage ist ernst, so Innenministerin Nancy Faeser.", "Die Lage ist ernst", "indirect", "nancy faeser",
+     "Nancy Faeser"),
+    ("Die Lage sei ernst, so der Minister.", "Die Lage sei ernst", "indirect", None, "der Minister"),
+    # a closing mark lost where the text was cut ("  " joins head and tail)
+    ("Der Verband warnte: „Das wird teuer für alle Kunden  Weitere Nachrichten", "Das wird teuer", "direct",
+     None, "Der Verband"),
+    # the attribution in the sentence after the quote
+    ("„Es war wie im Krieg.“ So beschreibt Anna Roth die Lage.", "wie im Krieg", "direct", "anna roth",
+     "Anna Roth"),
+    ("„Wir machen weiter“, heißt es aus dem Ministerium.", "Wir machen weiter", "direct", None, "dem Ministerium"),
+    # an attribution without words of its own, continued in Konjunktiv I
+    ("Der Bürgermeister Jan Weber zeigte sich erleichtert. Man habe Glück gehabt.", "Glück gehabt", "indirect",
+     "jan weber", "Jan Weber"),
     # "aus seiner Sicht": the possessive is the speaker
     ("Der Wirt Peter Lang bleibt hart. Aus seiner Sicht wäre eine Schließung ein Fehler.", "eine Schließung",
      "indirect", "peter lang", "seiner"),
@@ -247,6 +261,19 @@ def test_unmarked_and_unnamed(text: str, words: str, kind: str, speaker: str | N
 ])
 def test_no_quote_without_reported_words(text: str) -> None:
     assert quotes_of(text) == []
+
+
+def test_quote_running_on_into_the_next_paragraph_keeps_its_speaker() -> None:
+    text = "Merz erklärte: „Wir werden das prüfen. Das dauert.\n\n„Dann entscheiden wir.“"
+    found = quotes_of(text)
+    assert [(q.text, q.speaker) for q in found] == [("Wir werden das prüfen. Das dauert.", "merz"),
+                                                    ("Dann entscheiden wir.", "merz")]
+
+
+def test_quote_interrupted_by_its_attribution() -> None:
+    found = quotes_of("„Wir sind bereit“, sagte Jan Weber, „aber nicht um jeden Preis.“")
+    assert [(q.text, q.speaker) for q in found] == [("Wir sind bereit", "jan weber"),
+                                                    ("aber nicht um jeden Preis.", "jan weber")]
 
 
 def test_first_person_after_a_quote_does_not_continue_it() -> None:

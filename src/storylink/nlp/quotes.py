@@ -45,12 +45,13 @@ _WEAK_VERBS = """sagen betonen erklären meinen antworten fordern twittern beric
 versichern warnen kritisieren erläutern ergänzen behaupten bestätigen beteuern verkünden mahnen
 äußern erwidern entgegnen kommentieren schildern beklagen loben argumentieren bezeichnen fragen
 zitieren drohen appellieren posten verlangen dementieren präzisieren unterstreichen bilanzieren
-klagen erzählen vermelden melden prognostizieren""".split()
+klagen erzählen vermelden melden prognostizieren erinnern informieren signalisieren resümieren
+insistieren""".split()
 #: Strong and irregular speech verbs, finite forms and participle.
 _STRONG_FORMS = """spricht sprach sprachen gesprochen schreibt schrieb schrieben geschrieben ruft rief
 riefen gerufen verspricht versprach versprachen versprochen unterstrich unterstrichen nennt nannte
 nannten genannt hieß heißt geheißen verrät verriet verrieten verraten beschreibt beschrieb beschrieben
-sagte sagten""".split()
+sagte sagten bestritt bestreitet bestritten riet rät empfahl empfiehlt empfahlen""".split()
 #: Separable verbs: finite form → particles that must follow in the clause.
 _SEPARABLE = {
     **dict.fromkeys("teilt teilte teilten".split(), ("mit",)),
@@ -59,14 +60,19 @@ _SEPARABLE = {
     **dict.fromkeys("räumt räumte räumten".split(), ("ein",)),
     **dict.fromkeys("schränkt schränkte schränkten".split(), ("ein",)),
     **dict.fromkeys("legt legte legten".split(), ("dar",)),
-    **dict.fromkeys("weist wies wiesen".split(), ("hin",)),
+    **dict.fromkeys("weist wies wiesen".split(), ("hin", "zurück")),
     **dict.fromkeys("gibt gab gaben".split(), ("zu", "an")),
-    **dict.fromkeys("stellt stellte stellten".split(), ("klar",)),
+    **dict.fromkeys("stellt stellte stellten".split(), ("klar", "fest")),
+    **dict.fromkeys("führt führte führten".split(), ("aus",)),
+    **dict.fromkeys("merkt merkte merkten".split(), ("an",)),
+    **dict.fromkeys("hebt hob hoben".split(), ("hervor",)),
+    **dict.fromkeys("schlägt schlug schlugen".split(), ("vor",)),
     **dict.fromkeys("wirft warf warfen".split(), ("vor",)),
     **dict.fromkeys("macht machte machten".split(), ("klar", "deutlich")),
 }
 _SEPARABLE_PARTICIPLES = """mitgeteilt angekündigt hinzugefügt eingeräumt eingeschränkt dargelegt
-hingewiesen zugegeben angegeben klargestellt vorgeworfen klargemacht""".split()
+hingewiesen zugegeben angegeben klargestellt vorgeworfen klargemacht festgestellt ausgeführt angemerkt
+hervorgehoben vorgeschlagen zurückgewiesen""".split()
 _ENGLISH_VERBS = """said says told tells added adds asked stated wrote tweeted explained warned insisted
 noted argued claimed replied announced stressed declared posted urged called described""".split()
 #: Words between a verb and its subject that do not end the search ("sagte dabei Trump").
@@ -142,8 +148,10 @@ _SPECIAL_CUES = re.compile(
     r"|Auffassung)\s+nach\b)"
     r"|(?P<thereby>\bDemnach\b)"
     r"|(?P<before>(?<=\s)zufolge\b)"
-    r"|(?P<verb>\bzeigten? sich (?:überzeugt|zuversichtlich|optimistisch)\b"
-    r"|\bsich (?:überzeugt|zuversichtlich|optimistisch) zeigten?\b)"
+    r"|(?P<verb>\bzeigten? sich (?:überzeugt|zuversichtlich|optimistisch|erleichtert|enttäuscht|besorgt"
+    r"|zufrieden|skeptisch|entsetzt|empört)\b"
+    r"|\bsich (?:überzeugt|zuversichtlich|optimistisch|erleichtert|enttäuscht|besorgt|zufrieden|skeptisch"
+    r"|entsetzt|empört) zeigten?\b)"
     r"|(?P<so>(?<=[,“”\"»«] )so(?= (?:[A-ZÄÖÜ]|der |die |das |ein )))"
 )
 
@@ -245,6 +253,7 @@ class _Article:
         self.text = text
         self.gaz = gazetteer()
         self.marks, self.titles = _scan_marks(text)
+        self.unclosed = {m.open for m in self.marks if not text[m.end:m.close].strip(" ,")}
         self.mark_starts = [m.open for m in self.marks]
         self.title_at = {t.open: t for t in self.titles}
         self.mentions = _mentions(text, entities, self.gaz)
@@ -633,6 +642,7 @@ def _scan_marks(text: str) -> tuple[list[_Mark], list[_Mark]]:
             continue  # nested in, or crossing, a span already kept
         kept.append(span)
     kept = sorted(kept + _unopened(text, kept), key=lambda m: m.open)
+    kept = sorted(kept + _unclosed(text, kept), key=lambda m: m.open)
     quotes, titles = [], []
     for span in kept:
         (titles if _is_title(text, span) else quotes).append(span)
@@ -640,6 +650,32 @@ def _scan_marks(text: str) -> tuple[list[_Mark], list[_Mark]]:
 
 
 _CLOSER = re.compile(r"(?<=[\w.!?…])[\"“”«»](?=\s*,?\s*(?:\w+\s+)?\w+)")
+
+
+_OPENER = re.compile(r"(?:(?<=\s)|^)[„“\"»«](?=[A-ZÄÖÜ])")
+_CUT = re.compile(r"\n|  ")
+
+
+def _unclosed(text: str, kept: list[_Mark]) -> list[_Mark]:
+    """Quotes whose closing mark is missing — the text was cut, or the quote runs on into the next
+    paragraph, which opens with a mark again: they run to the end of the paragraph (or to a
+    double space, where a cut text was joined), 400 characters at most."""
+    out = []
+    taken = [(m.open, m.close) for m in kept]
+    for m in _OPENER.finditer(text):
+        pos = m.start()
+        if any(lo <= pos < hi for lo, hi in taken):
+            continue
+        later = [lo for lo, _ in taken if lo > pos]
+        limit = min([pos + 400, len(text)] + later)
+        cut = _CUT.search(text, m.end(), limit)
+        end = cut.start() if cut else limit
+        content = text[m.end():end]
+        if re.search(r"[„“”\"»«]", content) or len(_WORD.findall(content)) < 3:
+            continue
+        trail = len(content) - len(content.rstrip().rstrip(",").rstrip())
+        out.append(_Mark(pos, m.end(), end - trail, end))
+    return out
 
 
 def _unopened(text: str, kept: list[_Mark]) -> list[_Mark]:
@@ -880,7 +916,8 @@ versichern unterstreichen bekräftigen antworten erwidern entgegnen präzisieren
 teilte teilt teilten fügte fügt fügten hieß heißt""".split())
 _STATEMENT = re.compile(
     r"\s+es\b[^,.;:!?„“\"»«]*?\b(?:Mitteilung|Erklärung|Stellungnahme|Statement|Pressemitteilung|Bericht"
-    r"|Schreiben|Brief|Papier|Tweet|Beitrag|Bilanz|Antwort)\w*\s+(?:(?:von|vom)\s+|(?=(?:der|des)\s))")
+    r"|Schreiben|Brief|Papier|Tweet|Beitrag|Bilanz|Antwort)\w*\s+(?:(?:von|vom)\s+|(?=(?:der|des)\s))"
+    r"|\s+es\s+(?:\w+\s+){0,2}?aus\s+(?=(?:dem|der|den)\s)")
 
 
 def _skip_adverbs(text: str, pos: int, hi: int) -> int:
@@ -982,16 +1019,35 @@ def _inverted_close(art: _Article, unit: _Unit, cue: _Cue, speaker: _Speaker | N
     """", sagte der Minister am Montag." — the cue right after the comma, its subject after it,
     and nothing but the rest of that clause to the end of the sentence."""
     text = art.text
-    if text[unit.start:cue.start].rstrip()[-1:] != "," or cue.kind != "verb" or cue.text not in _SAYING:
+    if text[unit.start:cue.start].rstrip()[-1:] != "," or not (cue.kind == "verb" and cue.text in _SAYING
+                                                               or cue.kind == "so"):
         return False
     if cue.text in _IMPERSONAL:
         pos = cue.end
+    elif cue.kind == "so" and not _agentive(art, speaker):
+        return False  # "…, so das Ausmaß": "so" is an adverb there
     elif speaker is not None and speaker is not _NOBODY and speaker.start is not None \
             and speaker.end is not None and cue.end <= speaker.start <= cue.end + 40:
         pos = speaker.end
     else:
         return False
     return not re.search(r"[,;:„“\"»«]", text[pos:unit.end])
+
+
+_BODY = re.compile(r"(?:ministerium|amt|institut|gericht|unternehmen|büro|präsidium|zentrum|komitee|gremium"
+                   r"|kabinett|parlament|bündnis|netzwerk|portal|magazin|blatt|team)$", re.I)
+
+
+def _agentive(art: _Article, speaker: _Speaker | None) -> bool:
+    """Whether a speaker can have said something: a name, a person or role, a body."""
+    if speaker is None or speaker is _NOBODY or speaker.text is None:
+        return False
+    if speaker.key is not None:
+        return True
+    words = speaker.text.split()
+    head = words[-1] if words else ""
+    first = words[0].casefold() if words else ""
+    return first != "das" or art.gaz.is_role(head) or bool(_BODY.search(head))
 
 
 def _main_clause(text: str, lo: int, hi: int) -> bool:
@@ -1085,6 +1141,7 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
     quotes: dict[tuple[int, int, str], Quote] = {}
     last: tuple[int, int, _Speaker, str | None] | None = None  # unit index, paragraph, speaker, cue
     last_indirect = last_said = -2
+    run_on: tuple[int, tuple[_Speaker, str | None]] | None = None  # paragraph of an unclosed quote, its speaker
     for index, unit in enumerate(units):
         cues = _cues(art, unit)
         speakers = {c: _speaker_of(art, unit, c, unit.start) for c in cues}
@@ -1112,6 +1169,8 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
                             span, kind = colon
                     if span is None and not indirect_done:
                         span = _reported_before(art, unit, cue, speaker)
+            elif cue.kind == "so" and speaker is not None and not indirect_done:
+                span = _reported_before(art, unit, cue, speaker)
             elif cue.kind in ("own", "after", "before", "view", "thereby"):
                 if cue.kind == "thereby":
                     # "Demnach …": according to the one who spoke just before, else to the person the
@@ -1150,6 +1209,12 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
             if inside and inside[0][2] is not None:
                 found = (inside[0][2], inside[0][3])
             found = found or _direct_speaker(art, unit, mark, cues, speakers, previous_end)
+            if found is None and index + 1 < len(units) and units[index + 1].paragraph == unit.paragraph \
+                    and not text[mark.close:unit.end].strip(" .,!?"):
+                found = _so_next(art, units[index + 1])  # „…“ So beschreibt Anna Roth die Lage.
+            if found is None and run_on is not None and run_on[0] == unit.paragraph - 1 \
+                    and not text[unit.start:mark.open].strip():
+                found = run_on[1]  # a quote running on into this paragraph, which opens with a mark
             if found is None and recent is not None:
                 found = (recent[2], recent[3])
             if found is None and index and units[index - 1].paragraph == unit.paragraph:
@@ -1162,7 +1227,16 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
             if speaker is not None and speaker.text is not None:
                 produced = (speaker, cue_text)
                 last_said = index
+            run_on = (unit.paragraph, (speaker, cue_text)) if mark.open in art.unclosed and speaker else None
             previous_end = mark.close
+        if produced is None:
+            # "Bürgermeister Weber zeigte sich erleichtert. Man habe Glück gehabt.": an attribution
+            # without words of its own is continued by the Konjunktiv I sentence after it.
+            named = [(c, sp) for c, sp in speakers.items() if sp is not None and sp is not _NOBODY
+                     and sp.text is not None and c.kind in ("verb", "participle")]
+            if named:
+                produced = (named[-1][1], named[-1][0].text)
+                last_said = index
         if produced is not None and produced[0].text is not None:
             last = (index, unit.paragraph, produced[0], produced[1])
 
@@ -1175,6 +1249,20 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
               if not (q.kind == "direct" and q.speaker_text is None and q.cue is None and _UPPER.match(q.text)
                       and len(_WORD.findall(q.text)) <= 4 and not q.text.rstrip().endswith((".", "!", "?", "…")))}
     return sorted(quotes.values(), key=lambda q: (q.start, q.end, q.kind))
+
+
+def _so_next(art: _Article, unit: _Unit) -> tuple[_Speaker, str | None] | None:
+    """The speaker of a next sentence "So beschreibt X die Lage." / "So sieht es X."."""
+    opening = re.compile(r"\s*So\s+(\w+)\b").match(art.text, unit.start, unit.end)
+    if opening is None:
+        return None
+    verb = opening.group(1)
+    if verb not in _CUES and verb not in ("sieht", "sah", "beschreibt", "formuliert", "formulierte", "fasst",
+                                          "fasste", "begründet", "begründete"):
+        return None
+    cue = _Cue(opening.start(1), opening.end(1), verb, "verb")
+    speaker = art.speaker_at(_skip_adverbs(art.text, cue.end, unit.end), unit.end, bare=True)
+    return (speaker, verb) if speaker is not None and speaker is not _NOBODY else None
 
 
 def _direct_speaker(art: _Article, unit: _Unit, mark: _Mark, cues: list[_Cue],
