@@ -239,6 +239,8 @@ UNMARKED = [
     # an attribution without words of its own, continued in Konjunktiv I
     ("Der Bürgermeister Jan Weber zeigte sich erleichtert. Man habe Glück gehabt.", "Glück gehabt", "indirect",
      "jan weber", "Jan Weber"),
+    # a possessive opens the speaker's phrase
+    ("Der Minister sei krank, sagte sein Sprecher.", "Der Minister sei krank", "indirect", None, "sein Sprecher"),
     # "aus seiner Sicht": the possessive is the speaker
     ("Der Wirt Peter Lang bleibt hart. Aus seiner Sicht wäre eine Schließung ein Fehler.", "eine Schließung",
      "indirect", "peter lang", "seiner"),
@@ -274,6 +276,16 @@ def test_quote_interrupted_by_its_attribution() -> None:
     found = quotes_of("„Wir sind bereit“, sagte Jan Weber, „aber nicht um jeden Preis.“")
     assert [(q.text, q.speaker) for q in found] == [("Wir sind bereit", "jan weber"),
                                                     ("aber nicht um jeden Preis.", "jan weber")]
+
+
+def test_indicative_preterite_does_not_continue_reported_speech() -> None:
+    found = quotes_of("Ein Sprecher sagte, das Feuer sei gegen Mitternacht ausgebrochen. Verletzt wurde niemand.")
+    assert [q.text for q in found] == ["das Feuer sei gegen Mitternacht ausgebrochen"]
+
+
+def test_an_objection_after_a_colon_is_reported_without_its_intro() -> None:
+    found = quotes_of("„Die Schulen brauchen mehr Geld“, sagte sie. Ihr Kollege widersprach: Das sei nicht bezahlbar.")
+    assert one(found, "nicht bezahlbar", "indirect").text == "Das sei nicht bezahlbar"
 
 
 def test_first_person_after_a_quote_does_not_continue_it() -> None:

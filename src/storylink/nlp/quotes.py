@@ -64,7 +64,8 @@ insistieren""".split()
 _STRONG_FORMS = """spricht sprach sprachen gesprochen schreibt schrieb schrieben geschrieben ruft rief
 riefen gerufen verspricht versprach versprachen versprochen unterstrich unterstrichen nennt nannte
 nannten genannt hieß heißt geheißen verrät verriet verrieten verraten beschreibt beschrieb beschrieben
-sagte sagten bestritt bestreitet bestritten riet rät empfahl empfiehlt empfahlen""".split()
+sagte sagten bestritt bestreitet bestritten riet rät empfahl empfiehlt empfahlen widersprach widerspricht
+widersprachen widersprochen""".split()
 #: Separable verbs: finite form → particles that must follow in the clause.
 _SEPARABLE = {
     **dict.fromkeys("teilt teilte teilten".split(), ("mit",)),
@@ -96,6 +97,8 @@ _PREPOSITIONS = frozenset("""mit von vom zu zum zur an am bei beim über für ge
 ins unter zwischen durch um ohne seit gegenüber hinter neben with to from by of for at on about
 into""".split())
 _NOMINATIVE_DETS = frozenset("der die das ein eine the a an".split())
+#: Possessives that open a speaker's phrase: "sein Sprecher", "ihre Anwältin" (never a key of their own).
+_POSSESSIVES = frozenset("sein seine ihr ihre unser unsere his her their".split())
 _DETS = _NOMINATIVE_DETS | frozenset("den dem des einen einem einer eines".split())
 _PRONOUNS = frozenset("er sie he she".split())
 #: Pronouns (and possessives) by the gender of the person they can stand for; "sie" is also plural.
@@ -116,7 +119,7 @@ _KONJ2 = frozenset("würde würden wäre wären hätte hätten könnten müssten
 #: Words ending in -e that are not verbs, for the generic 3rd-person Konjunktiv test.
 _NOT_VERBS = frozenset("""die eine keine meine deine seine ihre unsere eure diese jene jede welche alle
 beide viele einige manche solche andere wenige mehrere ohne gerne heute lange gerade bitte alleine
-nahe ferne ebenfalls rund ganze""".split())
+nahe ferne ebenfalls rund ganze wurde""".split())
 _CONJUNCTIONS = frozenset("dass ob that whether".split())
 #: Nouns after which a capitalised phrase in marks names something ("the newspaper 'Bild'").
 _TITLE_WORDS = frozenset("""namens genannt titel newspaper hotel film movie book show magazine album song
@@ -428,7 +431,7 @@ class _Article:
             if found is not None and found is not _NOBODY:
                 return found
             return None
-        if lower in _NOMINATIVE_DETS:
+        if lower in _NOMINATIVE_DETS or lower in _POSSESSIVES:
             return self._determined(pos, word.end(), hi)
         if self.gaz.is_role(token):
             nxt = re.compile(r"\s+").match(text, word.end())
@@ -533,7 +536,8 @@ class _Article:
             return None
         if last.group(1).casefold() in _PRONOUNS:
             return self._pronoun(lo + last.start(1), end)
-        np = re.search(r"(?:(?P<det>\b(?:der|die|das|ein|eine|the|a|an|Der|Die|Das|Ein|Eine|The|A|An))\s+)?"
+        np = re.search(r"(?:(?P<det>\b(?:der|die|das|ein|eine|the|a|an|Der|Die|Das|Ein|Eine|The|A|An"
+                       r"|[Ss]eine?|[Ii]hre?))\s+)?"
                        r"(?:[a-zäöüß][\w-]*\s+){0,3}(?P<head>[A-ZÄÖÜ][\w-]*)$", stripped)
         if np is None:
             return None
