@@ -288,6 +288,18 @@ def test_an_objection_after_a_colon_is_reported_without_its_intro() -> None:
     assert one(found, "nicht bezahlbar", "indirect").text == "Das sei nicht bezahlbar"
 
 
+def test_an_adjective_after_its_article_does_not_continue_a_quote() -> None:
+    found = quotes_of("„Die ersten Runden waren anstrengend“, kommentierte Tom Moore. Der 100-jährige britische "
+                      "Veteran wird zum Ritter geschlagen.")
+    assert [q.text for q in found] == ["Die ersten Runden waren anstrengend"]
+
+
+def test_words_that_name_the_last_speaker_are_not_guessed_to_be_his() -> None:
+    found = quotes_of("„Es ist etwas Besonderes“, meinte Uwe Krupp. „Uwe Krupp zum Cheftrainer zu machen, war richtig.“")
+    assert one(found, "Es ist etwas").speaker == "uwe krupp"
+    assert one(found, "zum Cheftrainer").speaker is None
+
+
 def test_first_person_after_a_quote_does_not_continue_it() -> None:
     found = quotes_of("„Ich habe Frieden geschaffen“, sagte Trump. Ich glaube, das ist es, was ihn antreibt.")
     assert [q.text for q in found] == ["Ich habe Frieden geschaffen"]

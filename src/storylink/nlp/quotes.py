@@ -121,6 +121,7 @@ _NOT_VERBS = frozenset("""die eine keine meine deine seine ihre unsere eure dies
 beide viele einige manche solche andere wenige mehrere ohne gerne heute lange gerade bitte alleine
 nahe ferne ebenfalls rund ganze wurde""".split())
 _CONJUNCTIONS = frozenset("dass ob that whether".split())
+_ADJECTIVE_ENDINGS = ("ische", "liche", "ige", "ene", "ste", "nde", "bare", "sche")
 #: Nouns after which a capitalised phrase in marks names something ("the newspaper 'Bild'").
 _TITLE_WORDS = frozenset("""namens genannt titel newspaper hotel film movie book show magazine album song
 operation ship called named dubbed titled""".split())
@@ -955,10 +956,13 @@ def _has_konjunktiv(art: _Article, lo: int, hi: int, *, substitute: bool) -> boo
             if word in _KONJ1 or substitute and word in _KONJ2:
                 return True
             # The weak preterite ("zeigte") ends in -te too; those are not reported speech.
+            # An adjective after its article ("Der 100-jährige britische Veteran") is no verb either.
             if (len(word) > 3 and word.endswith("e") and not word.endswith("te") and word.islower()
-                    and word not in _NOT_VERBS and word not in _KONJ2
-                    and i > 0 and i + 1 < len(words)):
+                    and word not in _NOT_VERBS and word not in _KONJ2 and "-" not in word
+                    and not word.endswith(_ADJECTIVE_ENDINGS) and i > 0 and i + 1 < len(words)):
                 prev, nxt = words[i - 1].group(), words[i + 1].group()
+                if prev.casefold() in _DETS or prev.casefold() in _POSSESSIVES:
+                    continue
                 if ((prev in ("er", "sie", "es", "man") or _UPPER.match(prev) and prev not in _FIRST_SECOND)
                         and not text[words[i - 1].end():w.start()].strip()
                         and (nxt[:1].islower() or nxt[:1].isdigit())
@@ -1232,12 +1236,15 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
             if found is None and run_on is not None and run_on[0] == unit.paragraph - 1 \
                     and not text[unit.start:mark.open].strip():
                 found = run_on[1]  # a quote running on into this paragraph, which opens with a mark
-            if found is None and recent is not None:
+            # Guessed from the sentences before, a speaker is never one the words name by full name
+            # ("„Uwe Krupp zum Cheftrainer zu machen, …“" is the club's, not Krupp's).
+            named_inside = {m.key for m in art.mention_in(mark.start, mark.end) if " " in text[m.start:m.end]}
+            if found is None and recent is not None and recent[2].key not in named_inside:
                 found = (recent[2], recent[3])
             if found is None and index and units[index - 1].paragraph == unit.paragraph:
                 prev = units[index - 1]
                 subject = art.first_subject(prev.start, prev.end)
-                if subject is not None and subject.key is not None:
+                if subject is not None and subject.key is not None and subject.key not in named_inside:
                     found = (subject, None)
             speaker, cue_text = found or (None, None)
             quotes[(mark.start, mark.end, "direct")] = _quote(text, mark.start, mark.end, "direct", speaker, cue_text)
@@ -1263,7 +1270,8 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
     # A few capitalised words in marks that nobody is said to have said are a title or scare quotes
     # (eine „Israel-Kritik“, aus „Alarm für Cobra 11“), not somebody's words; "keine Eile" stays.
     quotes = {k: q for k, q in quotes.items()
-              if not (q.kind == "direct" and q.speaker_text is None and q.cue is None and _UPPER.match(q.text)
+              if not (q.kind == "direct" and q.speaker_text is None and q.cue is None
+                      and (_UPPER.match(q.text) or q.text[:1].isdigit())
                       and len(_WORD.findall(q.text)) <= 4 and not q.text.rstrip().endswith((".", "!", "?", "…")))}
     return sorted(quotes.values(), key=lambda q: (q.start, q.end, q.kind))
 
