@@ -572,9 +572,12 @@ class SQLiteStore(Store):
         with self._transaction() as db:
             if db.execute("SELECT 1 FROM articles WHERE id = ?", (analysis.article_id,)).fetchone() is None:
                 raise NotFound("no such article in the store; put the article first", source=analysis.article_id)
+            # Replaced, not updated in place: the newest row then also has the highest rowid, which
+            # decides "latest" when two writes fall in the same millisecond of created_at.
+            db.execute("DELETE FROM analyses WHERE article_id = ? AND analyzer = ?",
+                       (analysis.article_id, analysis.analyzer))
             db.execute(
-                "INSERT INTO analyses (article_id, analyzer, data) VALUES (?, ?, ?) "
-                "ON CONFLICT(article_id, analyzer) DO UPDATE SET data = excluded.data, created_at = excluded.created_at",
+                "INSERT INTO analyses (article_id, analyzer, data) VALUES (?, ?, ?)",
                 (analysis.article_id, analysis.analyzer, json.dumps(analysis.to_dict(), ensure_ascii=False)),
             )
 
