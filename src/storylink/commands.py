@@ -170,18 +170,25 @@ def eval_group() -> None:
 
 @eval_group.command("analysis")
 @click.argument("gold", type=click.Path(dir_okay=False), default="tests/data/gold.jsonl")
+@click.option("--news", "news", type=click.Path(file_okay=False), default="tests/data/news_gold", show_default=True,
+              help="Folder of the German news gold (dev and heldout halves); skipped when absent.")
 @_json_option
-def eval_analysis(gold: str, as_json: bool) -> None:
-    """Precision/recall of the analyzer against a gold file."""
-    from .evaluate.analysis import format_table, score_gold
+def eval_analysis(gold: str, news: str, as_json: bool) -> None:
+    """Precision/recall of the analyzer against a gold file, and the news gold's dev and heldout figures beside it."""
+    from .evaluate.analysis import format_sets, format_table, score_gold, score_news_gold
 
     with _errors():
         _require(gold, "gold file")
         scores = score_gold(gold)
+        news_scores = score_news_gold(news) if Path(news).is_dir() else {}
     if as_json:
-        _echo_json(scores)
-    else:
-        click.echo(format_table(scores))
+        _echo_json({**scores, "news": news_scores})
+        return
+    click.echo(format_table(scores))
+    click.echo("")
+    if not news_scores:
+        click.echo(f"news gold {news} not found: only the gold file is scored")
+    click.echo(format_sets({"gold": scores, **news_scores}))
 
 
 def _demo_items(paths: tuple[str, ...], settings: Settings, console: Console) -> Iterable[Article | StorylinkError]:

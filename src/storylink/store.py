@@ -625,8 +625,8 @@ class SQLiteStore(Store):
         with self._transaction() as db:
             if db.execute("SELECT 1 FROM articles WHERE id = ?", (analysis.article_id,)).fetchone() is None:
                 raise NotFound("no such article in the store; put the article first", source=analysis.article_id)
-            # Delete and insert, not upsert: the new row gets the highest rowid, which settles
-            # "latest" between two writes in the same millisecond of created_at.
+            # Replaced, not updated in place: the newest row then also has the highest rowid, which
+            # decides "latest" when two writes fall in the same millisecond of created_at.
             db.execute("DELETE FROM analyses WHERE article_id = ? AND analyzer = ?",
                        (analysis.article_id, analysis.analyzer))
             db.execute(

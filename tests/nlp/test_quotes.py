@@ -177,9 +177,132 @@ def test_no_sentences_no_entities_no_quotes() -> None:
 def test_speech_verbs_cover_tenses_and_separable_forms() -> None:
     cues = speech_cues()
     for form in ("sagt", "sagte", "gesagt", "betonte", "erklärt", "antwortete", "forderte", "twitterte",
-                 "schrieb", "angekündigt", "kündigte", "meinte", "said", "told"):
+                 "schrieb", "angekündigt", "kündigte", "meinte", "said", "told", "mitteilte", "heißt"):
         assert form in cues, form
     assert "meine" not in cues  # the possessive
+
+
+# --- issue 19: reported speech without marks, speakers that are no names, pronouns by gender -------
+
+# (text, words of the quote, kind, speaker key, speaker text)
+UNMARKED = [
+    # indicative clause closed by an inverted verb of saying; a role with its owner as the speaker
+    ("Die Lage bleibt angespannt, sagte ein Sprecher des Ministeriums.", "Die Lage bleibt angespannt",
+     "indirect", None, "ein Sprecher des Ministeriums"),
+    # "wie X mitteilte" after and before the words reported
+    ("Drei Menschen wurden verletzt, wie die Polizei am Montag mitteilte.", "Drei Menschen wurden verletzt",
+     "indirect", None, "die Polizei"),
+    ("Wie die Feuerwehr mitteilte, brannte das Haus in der Nacht vollständig aus.", "brannte das Haus",
+     "indirect", None, "die Feuerwehr"),
+    # "Nach Angaben des …" (capitalised, a genitive source)
+    ("Nach Angaben des Deutschen Wetterdienstes wird es am Wochenende deutlich kälter.", "am Wochenende",
+     "indirect", None, "des Deutschen Wetterdienstes"),
+    # a colon without quote marks: reported, or direct in the first person
+    ("Der Verband erklärte am Montag: Die Kliniken sind an der Belastungsgrenze.", "Die Kliniken sind",
+     "indirect", None, "Der Verband"),
+    ("Die Trainerin Anna Roth sagte: Wir haben verdient gewonnen.", "Wir haben verdient gewonnen", "direct",
+     "anna roth", "Anna Roth"),
+    # pronouns by gender: "sie" the woman, "er" the man named before
+    ("Ministerin Anna Roth traf am Montag Kanzler Olaf Scholz. Die Zusammenarbeit sei gut, sagte sie.",
+     "Die Zusammenarbeit sei gut", "indirect", "anna roth", "sie"),
+    ("Ministerin Anna Roth traf am Montag Kanzler Olaf Scholz. Die Zusammenarbeit sei gut, sagte er.",
+     "Die Zusammenarbeit sei gut", "indirect", "olaf scholz", "er"),
+    # plural "sie": the span is kept, no person's key
+    ("Die Rolling Stones wollen klagen. Man werde das nicht hinnehmen, sagten sie.", "nicht hinnehmen",
+     "indirect", None, "sie"),
+    # "Demnach …" reports the one who spoke just before
+    ("„Wir prüfen alles“, sagte Polizeisprecher Jan Berg. Demnach gibt es noch keine Spur von den Tätern.",
+     "keine Spur", "indirect", "jan berg", "Jan Berg"),
+    # "heißt es in einer Erklärung der …", and "Weiter heißt es" goes on with that source
+    ("„Wir sind entsetzt“, heißt es in einer Erklärung der Familie. Weiter heißt es, man werde rechtliche "
+     "Schritte prüfen.", "rechtliche Schritte", "indirect", None, "der Familie"),
+    # a quote whose opening mark was cut off, the speaker after an unknown role noun
+    ('Der Verband ist skeptisch. Das hilft uns nicht viel", sagte Bäckermeister Karl Huber am Dienstag.',
+     "Das hilft uns nicht viel", "direct", "karl huber", "Karl Huber"),
+    # a genitive place and a title in marks before the speaker
+    ("Zwei Boote seien gesunken, sagte Hamburgs „Hafenkapitän“ Jens Meier im Radio.", "Zwei Boote",
+     "indirect", "jens meier", "Jens Meier"),
+    # Konjunktiv I continuing after a direct quote
+    ("„Das ist ein schwarzer Tag“, sagte Bürgermeister Jan Weber. Die Stadt werde alles tun, um zu helfen.",
+     "Die Stadt werde alles tun", "indirect", "jan weber", "Jan Weber"),
+    # "…, so der Minister." after reported words, in either mood
+    ("Die Lage ist ernst, so Innenministerin Nancy Faeser.", "Die Lage ist ernst", "indirect", "nancy faeser",
+     "Nancy Faeser"),
+    ("Die Lage sei ernst, so der Minister.", "Die Lage sei ernst", "indirect", None, "der Minister"),
+    # a closing mark lost where the text was cut ("  " joins head and tail)
+    ("Der Verband warnte: „Das wird teuer für alle Kunden  Weitere Nachrichten", "Das wird teuer", "direct",
+     None, "Der Verband"),
+    # the attribution in the sentence after the quote
+    ("„Es war wie im Krieg.“ So beschreibt Anna Roth die Lage.", "wie im Krieg", "direct", "anna roth",
+     "Anna Roth"),
+    ("„Wir machen weiter“, heißt es aus dem Ministerium.", "Wir machen weiter", "direct", None, "dem Ministerium"),
+    # an attribution without words of its own, continued in Konjunktiv I
+    ("Der Bürgermeister Jan Weber zeigte sich erleichtert. Man habe Glück gehabt.", "Glück gehabt", "indirect",
+     "jan weber", "Jan Weber"),
+    # a possessive opens the speaker's phrase
+    ("Der Minister sei krank, sagte sein Sprecher.", "Der Minister sei krank", "indirect", None, "sein Sprecher"),
+    # "aus seiner Sicht": the possessive is the speaker
+    ("Der Wirt Peter Lang bleibt hart. Aus seiner Sicht wäre eine Schließung ein Fehler.", "eine Schließung",
+     "indirect", "peter lang", "seiner"),
+]
+
+
+@pytest.mark.parametrize("text,words,kind,speaker,speaker_text", UNMARKED, ids=[c[1][:24] for c in UNMARKED])
+def test_unmarked_and_unnamed(text: str, words: str, kind: str, speaker: str | None, speaker_text: str) -> None:
+    quote = one(quotes_of(text), words, kind)
+    assert (quote.speaker, quote.speaker_text) == (speaker, speaker_text)
+
+
+@pytest.mark.parametrize("text", [
+    # objects and coordinated verbs are no attribution: "kritisierte aber die Finanzierung"
+    "Polens Ministerpräsident Tomasz Wierzbicki begrüßte die Einigung, kritisierte aber die Finanzierung.",
+    # a subordinate clause before the verb is not reported
+    "Als er ankam, sagte er nichts.",
+    # titles and compounds in marks, said by nobody
+    "Die Serie „Alarm für Cobra 11“ läuft seit Jahren. Die „Immuni“-App ist verfügbar.",
+])
+def test_no_quote_without_reported_words(text: str) -> None:
+    assert quotes_of(text) == []
+
+
+def test_quote_running_on_into_the_next_paragraph_keeps_its_speaker() -> None:
+    text = "Merz erklärte: „Wir werden das prüfen. Das dauert.\n\n„Dann entscheiden wir.“"
+    found = quotes_of(text)
+    assert [(q.text, q.speaker) for q in found] == [("Wir werden das prüfen. Das dauert.", "merz"),
+                                                    ("Dann entscheiden wir.", "merz")]
+
+
+def test_quote_interrupted_by_its_attribution() -> None:
+    found = quotes_of("„Wir sind bereit“, sagte Jan Weber, „aber nicht um jeden Preis.“")
+    assert [(q.text, q.speaker) for q in found] == [("Wir sind bereit", "jan weber"),
+                                                    ("aber nicht um jeden Preis.", "jan weber")]
+
+
+def test_indicative_preterite_does_not_continue_reported_speech() -> None:
+    found = quotes_of("Ein Sprecher sagte, das Feuer sei gegen Mitternacht ausgebrochen. Verletzt wurde niemand.")
+    assert [q.text for q in found] == ["das Feuer sei gegen Mitternacht ausgebrochen"]
+
+
+def test_an_objection_after_a_colon_is_reported_without_its_intro() -> None:
+    found = quotes_of("„Die Schulen brauchen mehr Geld“, sagte sie. Ihr Kollege widersprach: Das sei nicht bezahlbar.")
+    assert one(found, "nicht bezahlbar", "indirect").text == "Das sei nicht bezahlbar"
+
+
+def test_an_adjective_after_its_article_does_not_continue_a_quote() -> None:
+    found = quotes_of("„Die ersten Runden waren anstrengend“, kommentierte Tom Moore. Der 100-jährige britische "
+                      "Veteran wird zum Ritter geschlagen.")
+    assert [q.text for q in found] == ["Die ersten Runden waren anstrengend"]
+
+
+def test_words_that_name_the_last_speaker_are_not_guessed_to_be_his() -> None:
+    found = quotes_of("„Es ist etwas Besonderes“, meinte Uwe Krupp. „Uwe Krupp zum Cheftrainer zu machen, war richtig.“")
+    assert one(found, "Es ist etwas").speaker == "uwe krupp"
+    assert one(found, "zum Cheftrainer").speaker is None
+
+
+def test_first_person_after_a_quote_does_not_continue_it() -> None:
+    found = quotes_of("„Ich habe Frieden geschaffen“, sagte Trump. Ich glaube, das ist es, was ihn antreibt.")
+    assert [q.text for q in found] == ["Ich habe Frieden geschaffen"]
 
 
 @pytest.mark.parametrize("text,iso", [

@@ -1,22 +1,35 @@
-"""Analyzer quality against hand-made gold annotations (``tests/data/gold.jsonl``).
+"""Analyzer quality against hand-made gold annotations.
+
+Two gold sets: ``tests/data/gold.jsonl`` (the demo corpus and the seeds; the
+rules were written on it) and ``tests/data/news_gold/`` (60 German SemEval
+train texts annotated without the analyzer's output; its ``dev`` half may be
+looked at, its ``heldout`` half is for figures only).
 
 Each gold line is one document: ``doc`` names its text (``demo:NN_slug.txt``
-in the packaged demo corpus, ``seed:NAME`` in ``<repo>/../shared/seeds``),
-``sha256`` pins that text, and ``entities``, ``quotes``, ``entries`` and
-``times`` hold the annotations. Every layer is scored micro-averaged over all
-documents:
+in the packaged demo corpus, ``seed:NAME`` in ``<repo>/../shared/seeds``,
+``semeval-train:<pair_id>:<side>`` for ``text<side>`` of that pair in
+``<repo>/../shared/data/semeval2022-task8/train.jsonl``), ``sha256`` pins that
+text, and ``entities``, ``quotes`` and, in the first set, ``entries`` and
+``times`` hold the annotations (a layer a document does not carry is not
+scored on it). Every layer is scored micro-averaged over all documents:
 
 - entities: exact span and type; "lenient" counts a one-to-one match of
   overlapping spans of the same type;
 - quotes: a prediction matches a gold quote when their spans overlap by at
-  least half of the shorter one (pairs with the larger overlap ratio first);
-  among matches, speaker and kind accuracy;
+  least half of the shorter one (pairs with the larger overlap ratio first),
+  over all quotes and, kind against kind, for ``direct`` and ``indirect``
+  apart; among matches, speaker and kind accuracy. A gold speaker given as a
+  key (first set) must equal the predicted key; one given as a span (news
+  set) is right when the predicted speaker span overlaps it, or, for a
+  pronoun with ``speaker_refers_to``, when the predicted key is that name's
+  key; a gold quote without a speaker is right when none is predicted;
 - entries: ticker headlines, compared after trimming ``+++`` markers and a
   leading time stamp, in order (longest common subsequence);
 - times: any overlap, one to one; among matches whose gold value is known,
   value accuracy.
 
-Usage: ``format_table(score_gold("tests/data/gold.jsonl"))``, or
+Usage: ``format_table(score_gold("tests/data/gold.jsonl"))``,
+``format_sets({"gold": ..., **score_news_gold("tests/data/news_gold")})``, or
 ``storylink eval analysis``. The matching rule, on spans::
 
     >>> match_spans([(0, 10)], [(2, 8)], min_ratio=0.5)
@@ -36,13 +49,18 @@ from typing import Any
 from ..document import Analysis, Article
 from ..errors import InputError, MalformedRecord, MissingInput
 from ..ingest import demo_articles
+from ..nlp.keys import canonical_key
 
-__all__ = ["score_gold", "format_table", "load_gold", "demo_meta", "match_spans"]
+__all__ = ["score_gold", "score_news_gold", "format_table", "format_sets", "load_gold", "demo_meta",
+           "match_spans", "speaker_right"]
 
 AnalyzeFn = Callable[[Article], Analysis]
 Span = tuple[int, int]
 
 _LAYERS = ("entities", "quotes", "entries", "times")
+#: Layers every gold document carries; ``entries`` and ``times`` only where annotated.
+_REQUIRED = ("entities", "quotes")
+_SEMEVAL_TRAIN = Path("semeval2022-task8") / "train.jsonl"
 
 
 def demo_meta() -> dict[str, dict[str, Any]]:
@@ -52,16 +70,35 @@ def demo_meta() -> dict[str, dict[str, Any]]:
     return {row["file"]: row for row in rows}
 
 
+def _gold_files(gold_path: Path) -> list[Path]:
+    if gold_path.is_dir():
+        found = sorted(gold_path.glob("*.jsonl"))
+        if not found:
+            raise MissingInput("no *.jsonl gold file in the folder", source=str(gold_path))
+        return found
+    return [gold_path]
+
+
 def load_gold(gold_path: str | Path) -> list[dict[str, Any]]:
-    """The gold documents of a JSONL file, each checked for the four layers.
+    """The gold documents of a JSONL file (or of every ``*.jsonl`` in a folder).
+
+    Each document is checked for ``doc``, ``sha256``, ``entities`` and
+    ``quotes``; demo and seed documents also for ``entries`` and ``times``.
 
     Raises:
-        MissingInput: the file does not exist.
+        MissingInput: the file (or folder) does not exist.
         MalformedRecord: a line is not a gold document.
     """
     path = Path(gold_path)
     if not path.exists():
         raise MissingInput("gold file not found", source=str(path))
+    docs = []
+    for file in _gold_files(path):
+        docs += _load_file(file)
+    return docs
+
+
+def _load_file(path: Path) -> list[dict[str, Any]]:
     docs = []
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
@@ -70,20 +107,31 @@ def load_gold(gold_path: str | Path) -> list[dict[str, Any]]:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
             raise MalformedRecord(f"not JSON: {exc}", source=f"{path}:{n}") from exc
-        missing = [k for k in ("doc", "sha256", *_LAYERS) if k not in row]
+        if not isinstance(row, dict):
+            raise MalformedRecord("not a JSON object", source=f"{path}:{n}")
+        layers = _LAYERS if str(row.get("doc", "")).startswith(("demo:", "seed:")) else _REQUIRED
+        missing = [k for k in ("doc", "sha256", *layers) if k not in row]
         if missing:
             raise MalformedRecord(f"gold document lacks {missing}", source=f"{path}:{n}")
         docs.append(row)
     return docs
 
 
+def _default_shared(gold_path: Path) -> Path:
+    # The gold files sit under <repo>/tests; the shared data beside the repository.
+    resolved = gold_path.resolve()
+    for parent in resolved.parents:
+        if parent.name == "tests":
+            return parent.parent.parent / "shared"
+    return resolved.parents[2].parent / "shared"
+
+
 def _default_seeds(gold_path: Path) -> Path:
-    # The gold file sits in <repo>/tests/data; the shared data beside the repository.
-    return gold_path.resolve().parents[2].parent / "shared" / "seeds"
+    return _default_shared(gold_path) / "seeds"
 
 
 def _doc_article(doc: str, seeds: Path, demo: dict[str | None, Article]) -> Article | None:
-    """The article a gold ``doc`` names: ``demo:<file>`` (with its metadata) or ``seed:<file>`` (None if absent)."""
+    """The article a ``demo:`` or ``seed:`` gold ``doc`` names (None if its seed file is absent)."""
     kind, _, name = doc.partition(":")
     if kind == "demo":
         if doc not in demo:
@@ -93,6 +141,47 @@ def _doc_article(doc: str, seeds: Path, demo: dict[str | None, Article]) -> Arti
         path = seeds / name
         return Article.from_text(path.read_text(encoding="utf-8"), origin=doc) if path.exists() else None
     raise InputError(f"unknown document kind {kind!r}; valid: demo:, seed:", source=doc)
+
+
+class _Sources:
+    """Where gold documents' texts come from; the SemEval file is read once, on first use."""
+
+    def __init__(self, seeds: Path, data: Path) -> None:
+        self.seeds = seeds
+        self.semeval = data / _SEMEVAL_TRAIN
+        self.demo = {a.origin: a for a in demo_articles()}
+        self._pairs: dict[str, dict[str, Any]] | None = None
+
+    def pairs(self) -> dict[str, dict[str, Any]]:
+        if self._pairs is None:
+            self._pairs = {}
+            with self.semeval.open(encoding="utf-8") as handle:
+                for line in handle:
+                    if line.strip():
+                        row = json.loads(line)
+                        self._pairs[str(row["pair_id"])] = row
+        return self._pairs
+
+    def article(self, doc: str) -> Article | None:
+        """The article a gold ``doc`` names (None when its shared file is absent)."""
+        kind, _, name = doc.partition(":")
+        if kind in ("demo", "seed"):
+            return _doc_article(doc, self.seeds, self.demo)
+        if kind == "semeval-train":
+            pair_id, _, side = name.rpartition(":")
+            if side not in ("1", "2") or not pair_id:
+                raise InputError("expected semeval-train:<pair_id>:<1|2>", source=doc)
+            if not self.semeval.exists():
+                return None
+            row = self.pairs().get(pair_id)
+            if row is None:
+                raise InputError(f"no pair {pair_id!r} in {self.semeval}", source=doc)
+            return Article.from_text(row[f"text{side}"], origin=doc, language=row.get(f"lang{side}"))
+        raise InputError(f"unknown document kind {kind!r}; valid: demo:, seed:, semeval-train:", source=doc)
+
+    def missing_note(self, doc: str) -> str:
+        kind = doc.partition(":")[0]
+        return f"{self.semeval} not found" if kind == "semeval-train" else f"{self.seeds} has no such file"
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
@@ -171,6 +260,27 @@ class _Tally:
         return self.c.get(k, 0)
 
 
+def speaker_right(gold: dict[str, Any], pred: Any) -> bool:
+    """Whether a matched quote's predicted speaker is the gold one (the rules in the module docstring).
+
+        >>> from storylink.document import Quote
+        >>> gold = {"speaker_start": 10, "speaker_end": 12, "speaker_text": "er", "speaker_refers_to": "Olaf Scholz"}
+        >>> speaker_right(gold, Quote(0, 5, "Gut.", "direct", "olaf scholz", "Scholz", 40, 46))
+        True
+        >>> speaker_right({"speaker_start": None}, Quote(0, 5, "Gut.", "direct", "x", "X", 40, 41))
+        False
+    """
+    if "speaker_start" not in gold:
+        return bool(gold.get("speaker") == pred.speaker)
+    if gold["speaker_start"] is None:
+        return pred.speaker is None and pred.speaker_start is None
+    if pred.speaker_start is not None and pred.speaker_end is not None and _overlap(
+            (gold["speaker_start"], gold["speaker_end"]), (pred.speaker_start, pred.speaker_end)):
+        return True
+    refers = gold.get("speaker_refers_to")
+    return bool(refers) and pred.speaker is not None and pred.speaker == canonical_key(refers)
+
+
 def _score_doc(gold: dict[str, Any], analysis: Analysis | None, t: _Tally) -> None:
     ents = [(e["start"], e["end"], e["type"]) for e in gold["entities"]]
     pents = [(e.start, e.end, e.type) for e in analysis.entities] if analysis else []
@@ -183,15 +293,27 @@ def _score_doc(gold: dict[str, Any], analysis: Analysis | None, t: _Tally) -> No
     lenient = match_spans([e[:2] for e in ents], [e[:2] for e in pents],
                           compatible=lambda gi, pi: ents[gi][2] == pents[pi][2])
     t.add(len_tp=len(lenient), len_fp=len(pents) - len(lenient), len_fn=len(ents) - len(lenient))
+    for typ in {e[2] for e in ents} | {e[2] for e in pents}:
+        hits = sum(ents[gi][2] == typ for gi, _ in lenient)
+        t.add(**{f"len_{typ}_tp": hits, f"len_{typ}_fp": sum(e[2] == typ for e in pents) - hits,
+                 f"len_{typ}_fn": sum(e[2] == typ for e in ents) - hits})
 
     quotes = gold["quotes"]
     pquotes = list(analysis.quotes) if analysis else []
     matched = match_spans([(q["start"], q["end"]) for q in quotes], [(q.start, q.end) for q in pquotes],
                           min_ratio=0.5)
     t.add(q_tp=len(matched), q_fp=len(pquotes) - len(matched), q_fn=len(quotes) - len(matched))
-    t.add(q_speaker=sum(quotes[g]["speaker"] == pquotes[p].speaker for g, p in matched),
+    t.add(q_speaker=sum(speaker_right(quotes[g], pquotes[p]) for g, p in matched),
           q_kind=sum(quotes[g]["kind"] == pquotes[p].kind for g, p in matched))
+    for kind in ("direct", "indirect"):
+        g_kind = [(q["start"], q["end"]) for q in quotes if q["kind"] == kind]
+        p_kind = [(q.start, q.end) for q in pquotes if q.kind == kind]
+        hits = len(match_spans(g_kind, p_kind, min_ratio=0.5))
+        t.add(**{f"q_{kind}_tp": hits, f"q_{kind}_fp": len(p_kind) - hits, f"q_{kind}_fn": len(g_kind) - hits})
 
+    if "entries" not in gold or "times" not in gold:
+        return
+    t.add(docs_entries_times=1)
     heads = [_headline(e["headline"]) for e in gold["entries"]]
     pheads = [_headline(e.headline) for e in analysis.entries] if analysis else []
     common = _lcs(heads, pheads)
@@ -212,14 +334,17 @@ def _ratio(num: int, den: int) -> float | None:
 
 def score_gold(
     gold_path: str | Path, analyze_fn: AnalyzeFn | None = None, *, seeds_dir: str | Path | None = None,
+    data_dir: str | Path | None = None, split: str | None = None,
 ) -> dict[str, Any]:
     """Precision/recall/F1 per layer of ``analyze_fn`` on every gold document.
 
     Demo documents are the bundled corpus's articles (``ingest.demo_articles``,
     with the ``published`` date of its ``meta.jsonl``). Seed documents are read from ``seeds_dir``
-    (default ``<repo>/../shared/seeds``) and skipped, and listed under
-    ``skipped``, when absent. A document the analyzer fails on is listed
-    under ``failed`` and its gold items count as misses.
+    (default ``<repo>/../shared/seeds``), SemEval documents from ``data_dir``
+    (default ``<repo>/../shared/data``); either is skipped, and listed under
+    ``skipped`` (why under ``notes``), when absent. With ``split``, only the
+    documents of that ``split`` are scored. A document the analyzer fails on
+    is listed under ``failed`` and its gold items count as misses.
 
     Raises:
         MissingInput: the gold file does not exist.
@@ -229,17 +354,41 @@ def score_gold(
     if analyze_fn is None:
         from ..analyze import analyze as analyze_fn
     gold_path = Path(gold_path)
-    seeds = Path(seeds_dir) if seeds_dir else _default_seeds(gold_path)
-    demo = {a.origin: a for a in demo_articles()}
+    shared = _default_shared(gold_path)
+    sources = _Sources(Path(seeds_dir) if seeds_dir else shared / "seeds",
+                       Path(data_dir) if data_dir else shared / "data")
+    docs = [g for g in load_gold(gold_path) if split is None or g.get("split") == split]
+    return _score_docs(docs, analyze_fn, sources)
+
+
+def score_news_gold(
+    gold_dir: str | Path, analyze_fn: AnalyzeFn | None = None, *, data_dir: str | Path | None = None,
+) -> dict[str, dict[str, Any]]:
+    """``score_gold`` on the news gold, once per split: ``{"news dev": …, "news heldout": …}``.
+
+    Only the aggregate figures of ``heldout`` are meant to be read: no rule is tuned on it.
+    """
+    docs = load_gold(gold_dir)
+    splits = sorted({str(g.get("split")) for g in docs}, key=lambda s: (s != "dev", s))
+    out = {}
+    for name in splits:
+        out[f"news {name}"] = score_gold(gold_dir, analyze_fn, data_dir=data_dir, split=name)
+    return out
+
+
+def _score_docs(docs: Iterable[dict[str, Any]], analyze_fn: AnalyzeFn, sources: _Sources) -> dict[str, Any]:
     tally = _Tally()
     scored: list[str] = []
     skipped: list[str] = []
+    notes: list[str] = []
     failed: list[dict[str, str]] = []
-    for gold in load_gold(gold_path):
+    for gold in docs:
         doc = gold["doc"]
-        article = _doc_article(doc, seeds, demo)
+        article = sources.article(doc)
         if article is None:
             skipped.append(doc)
+            if (note := sources.missing_note(doc)) not in notes:
+                notes.append(note)
             continue
         if hashlib.sha256(article.text.encode("utf-8")).hexdigest() != gold["sha256"]:
             raise InputError("text differs from the one annotated (sha256 mismatch); re-annotate it",
@@ -257,19 +406,26 @@ def score_gold(
         "documents": len(scored),
         "scored": scored,
         "skipped": skipped,
+        "notes": notes,
         "failed": failed,
         "entities": {
             "exact": _prf(tally["ent_tp"], tally["ent_fp"], tally["ent_fn"]),
             "lenient": _prf(tally["len_tp"], tally["len_fp"], tally["len_fn"]),
             "by_type": {typ: _prf(tally[f"ent_{typ}_tp"], tally[f"ent_{typ}_fp"], tally[f"ent_{typ}_fn"])
                         for typ in types},
+            "by_type_lenient": {typ: _prf(tally[f"len_{typ}_tp"], tally[f"len_{typ}_fp"], tally[f"len_{typ}_fn"])
+                                for typ in types},
         },
         "quotes": {
             "detection": _prf(tally["q_tp"], tally["q_fp"], tally["q_fn"]),
+            "direct": _prf(tally["q_direct_tp"], tally["q_direct_fp"], tally["q_direct_fn"]),
+            "indirect": _prf(tally["q_indirect_tp"], tally["q_indirect_fp"], tally["q_indirect_fn"]),
             "speaker_accuracy": _ratio(tally["q_speaker"], tally["q_tp"]),
             "kind_accuracy": _ratio(tally["q_kind"], tally["q_tp"]),
             "matched": tally["q_tp"],
         },
+        # Entries and times count only the documents that annotate them.
+        "annotated_entries_times": tally["docs_entries_times"],
         "entries": _prf(tally["e_tp"], tally["e_fp"], tally["e_fn"]),
         "times": {
             "detection": _prf(tally["t_tp"], tally["t_fp"], tally["t_fn"]),
@@ -319,4 +475,56 @@ def format_table(scores: dict[str, Any]) -> str:
         lines.append(f"  skipped {doc} (text not found)")
     for item in scores["failed"]:
         lines.append(f"  failed {item['doc']}: {item['error']}")
+    return "\n".join(lines)
+
+
+def _set_rows(scores: dict[str, Any]) -> Iterable[tuple[str, float | None]]:
+    q, e = scores["quotes"], scores["entities"]
+    yield "quotes P", q["detection"]["precision"]
+    yield "quotes R", q["detection"]["recall"]
+    yield "quotes F1 (all)", q["detection"]["f1"]
+    for kind in ("direct", "indirect"):
+        yield f"  {kind} F1", q[kind]["f1"] if q[kind]["tp"] + q[kind]["fn"] else None
+    yield "speaker accuracy", q["speaker_accuracy"]
+    yield "kind accuracy", q["kind_accuracy"]
+    yield "entities exact F1", e["exact"]["f1"]
+    yield "entities lenient F1", e["lenient"]["f1"]
+    for typ in ("PER", "LOC", "ORG", "MISC"):
+        exact, lenient = e["by_type"].get(typ), e.get("by_type_lenient", {}).get(typ)
+        yield f"  {typ} exact F1", exact["f1"] if exact else None
+        yield f"  {typ} lenient F1", lenient["f1"] if lenient else None
+
+
+def format_sets(sets: dict[str, dict[str, Any]]) -> str:
+    """The quote and entity figures of several gold sets side by side (one column per set).
+
+    A set none of whose documents could be read prints ``–`` and a note why.
+
+        >>> empty = {"documents": 0, "skipped": ["semeval-train:1_2:1"], "notes": ["train.jsonl not found"],
+        ...          "failed": [], "entities": {"exact": _prf(0, 0, 0), "lenient": _prf(0, 0, 0), "by_type": {}},
+        ...          "quotes": {"detection": _prf(0, 0, 0), "direct": _prf(0, 0, 0), "indirect": _prf(0, 0, 0),
+        ...                     "speaker_accuracy": None, "kind_accuracy": None}}
+        >>> print(format_sets({"news dev": empty}).splitlines()[-1])
+        news dev: 0 documents, 1 skipped (train.jsonl not found), 0 failed
+    """
+    names = list(sets)
+    rows: dict[str, list[str]] = {}
+    for name in names:
+        scores = sets[name]
+        for label, value in _set_rows(scores):
+            shown = "–" if value is None or not scores["documents"] else f"{value:.3f}"
+            rows.setdefault(label, []).append(shown)
+    width = max(12, *(len(n) for n in names))
+    lines = [f"{'figure':<22}" + "".join(f" {n:>{width}}" for n in names), "-" * (22 + (width + 1) * len(names))]
+    lines += [f"{label:<22}" + "".join(f" {v:>{width}}" for v in values) for label, values in rows.items()]
+    lines.append("-" * (22 + (width + 1) * len(names)))
+    for name in names:
+        scores = sets[name]
+        matched = scores["quotes"].get("matched", scores["quotes"]["detection"]["tp"])
+        counts = (f"{name}: {scores['documents']} documents, {len(scores['skipped'])} skipped"
+                  + (f" ({'; '.join(scores.get('notes', []))})" if scores["skipped"] and scores.get("notes") else "")
+                  + f", {len(scores['failed'])} failed")
+        if scores["documents"]:
+            counts += f"; {matched} quotes matched of {scores['quotes']['detection']['tp'] + scores['quotes']['detection']['fn']} gold"
+        lines.append(counts)
     return "\n".join(lines)

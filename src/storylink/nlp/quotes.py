@@ -12,7 +12,20 @@ Rules over the text, no model. Three kinds of evidence:
   article) or a pronoun (→ the person named last outside quotes).
 * **Konjunktiv I** in a clause after a speech verb and a comma ("Trump sagte,
   er habe keine Eile") or before it ("Wichtiger sei es, …, betonte er") makes
-  an ``indirect`` quote; following sentences in Konjunktiv I continue it.
+  an ``indirect`` quote; following sentences in Konjunktiv I continue it (after
+  a direct quote, or an attribution like "X zeigte sich erleichtert", too).
+* **Unmarked reported speech** in any mood, where copying lost the marks or
+  the style never had them: a clause closed by an inverted verb of saying
+  ("Einige Jahre wird es dauern, sagte der Vorsitzende."), "…, so der
+  Minister.", "wie die Polizei mitteilte", words after "sagte: " without marks
+  (``direct`` in the first person), "Nach Angaben/Ermittlungen des …", "aus
+  seiner Sicht", "Demnach …", "heißt es in einer Erklärung der …". A quote
+  whose opening or closing mark was cut off runs from its sentence start, or
+  to its paragraph end.
+* **Speakers that are no names** keep their span with ``speaker`` None ("ein
+  Sprecher des Ministeriums", "die Polizei"); pronouns go to the nearest person
+  of their gender ("er" a man or someone of unknown gender, "sie" a woman, else
+  plural, without a key).
 
 Attribution lines in parentheses under a quoted paragraph ("(Kim über Trump
 am 22. September 2017)") and embedded tweets ("— Donald J. Trump
@@ -45,12 +58,14 @@ _WEAK_VERBS = """sagen betonen erklären meinen antworten fordern twittern beric
 versichern warnen kritisieren erläutern ergänzen behaupten bestätigen beteuern verkünden mahnen
 äußern erwidern entgegnen kommentieren schildern beklagen loben argumentieren bezeichnen fragen
 zitieren drohen appellieren posten verlangen dementieren präzisieren unterstreichen bilanzieren
-klagen erzählen vermelden melden prognostizieren""".split()
+klagen erzählen vermelden melden prognostizieren erinnern informieren signalisieren resümieren
+insistieren""".split()
 #: Strong and irregular speech verbs, finite forms and participle.
 _STRONG_FORMS = """spricht sprach sprachen gesprochen schreibt schrieb schrieben geschrieben ruft rief
 riefen gerufen verspricht versprach versprachen versprochen unterstrich unterstrichen nennt nannte
-nannten genannt hieß geheißen verrät verriet verrieten verraten beschreibt beschrieb beschrieben
-sagte sagten""".split()
+nannten genannt hieß heißt geheißen verrät verriet verrieten verraten beschreibt beschrieb beschrieben
+sagte sagten bestritt bestreitet bestritten riet rät empfahl empfiehlt empfahlen widersprach widerspricht
+widersprachen widersprochen""".split()
 #: Separable verbs: finite form → particles that must follow in the clause.
 _SEPARABLE = {
     **dict.fromkeys("teilt teilte teilten".split(), ("mit",)),
@@ -59,13 +74,19 @@ _SEPARABLE = {
     **dict.fromkeys("räumt räumte räumten".split(), ("ein",)),
     **dict.fromkeys("schränkt schränkte schränkten".split(), ("ein",)),
     **dict.fromkeys("legt legte legten".split(), ("dar",)),
-    **dict.fromkeys("weist wies wiesen".split(), ("hin",)),
+    **dict.fromkeys("weist wies wiesen".split(), ("hin", "zurück")),
     **dict.fromkeys("gibt gab gaben".split(), ("zu", "an")),
-    **dict.fromkeys("stellt stellte stellten".split(), ("klar",)),
+    **dict.fromkeys("stellt stellte stellten".split(), ("klar", "fest")),
+    **dict.fromkeys("führt führte führten".split(), ("aus",)),
+    **dict.fromkeys("merkt merkte merkten".split(), ("an",)),
+    **dict.fromkeys("hebt hob hoben".split(), ("hervor",)),
+    **dict.fromkeys("schlägt schlug schlugen".split(), ("vor",)),
     **dict.fromkeys("wirft warf warfen".split(), ("vor",)),
+    **dict.fromkeys("macht machte machten".split(), ("klar", "deutlich")),
 }
 _SEPARABLE_PARTICIPLES = """mitgeteilt angekündigt hinzugefügt eingeräumt eingeschränkt dargelegt
-hingewiesen zugegeben angegeben klargestellt vorgeworfen""".split()
+hingewiesen zugegeben angegeben klargestellt vorgeworfen klargemacht festgestellt ausgeführt angemerkt
+hervorgehoben vorgeschlagen zurückgewiesen""".split()
 _ENGLISH_VERBS = """said says told tells added adds asked stated wrote tweeted explained warned insisted
 noted argued claimed replied announced stressed declared posted urged called described""".split()
 #: Words between a verb and its subject that do not end the search ("sagte dabei Trump").
@@ -76,8 +97,20 @@ _PREPOSITIONS = frozenset("""mit von vom zu zum zur an am bei beim über für ge
 ins unter zwischen durch um ohne seit gegenüber hinter neben with to from by of for at on about
 into""".split())
 _NOMINATIVE_DETS = frozenset("der die das ein eine the a an".split())
+#: Possessives that open a speaker's phrase: "sein Sprecher", "ihre Anwältin" (never a key of their own).
+_POSSESSIVES = frozenset("sein seine ihr ihre unser unsere his her their".split())
 _DETS = _NOMINATIVE_DETS | frozenset("den dem des einen einem einer eines".split())
 _PRONOUNS = frozenset("er sie he she".split())
+#: Pronouns (and possessives) by the gender of the person they can stand for; "sie" is also plural.
+_MASCULINE = frozenset("er he seiner sein seine his".split())
+_FEMININE = frozenset("sie she ihrer ihr ihre her".split())
+#: Female first names that do not end in -a or -e, and male ones that do.
+_FEMALE_NAMES = frozenset("""katrin kathrin karin ingrid sigrid astrid ruth doris iris elisabeth judith gudrun
+birgit margit gertrud nancy christel bärbel isabel carmen miriam esther rachel mary kelly hillary ann ellen
+karen helen susan jennifer ilse heidrun sabin margret beatrix dagmar almut irmgard hildegard edith
+annalena""".split())
+_MALE_NAMES = frozenset("""luca andrea nikita joshua elia jona uwe ole kalle mike steve george jose josé rene
+rené dave pierre mustafa attila noah micah jonah sascha kosta dominique philippe jean-claude""".split())
 #: Konjunktiv I forms that are unambiguous enough to mark reported speech on their own.
 _KONJ1 = frozenset("""sei seien seiest habe werde könne müsse wolle solle dürfe gebe gehe wisse komme
 stehe liege lasse sehe halte bleibe brauche plane möge trage arbeite finde spiele bedeute""".split())
@@ -86,8 +119,9 @@ _KONJ2 = frozenset("würde würden wäre wären hätte hätten könnten müssten
 #: Words ending in -e that are not verbs, for the generic 3rd-person Konjunktiv test.
 _NOT_VERBS = frozenset("""die eine keine meine deine seine ihre unsere eure diese jene jede welche alle
 beide viele einige manche solche andere wenige mehrere ohne gerne heute lange gerade bitte alleine
-nahe ferne ebenfalls rund ganze""".split())
+nahe ferne ebenfalls rund ganze wurde""".split())
 _CONJUNCTIONS = frozenset("dass ob that whether".split())
+_ADJECTIVE_ENDINGS = ("ische", "liche", "ige", "ene", "ste", "nde", "bare", "sche")
 #: Nouns after which a capitalised phrase in marks names something ("the newspaper 'Bild'").
 _TITLE_WORDS = frozenset("""namens genannt titel newspaper hotel film movie book show magazine album song
 operation ship called named dubbed titled""".split())
@@ -122,10 +156,19 @@ _DATE_PATTERNS = (
 _NUMERIC_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _SPECIAL_CUES = re.compile(
     r"(?P<own>\bnach eigenen (?:Worten|Angaben)|\beigenen Angaben zufolge)"
-    r"|(?P<after>\b[Ll]aut(?=\s)|\bnach Angaben(?:\s+(?:von|aus))?(?=\s)|\b[Aa]ccording to(?=\s))"
+    r"|(?P<after>\b[Ll]aut(?=\s)|\b[Aa]ccording to(?=\s)"
+    r"|\b[Nn]ach\s+(?:(?:den|dem|einer|einem|ersten|bisherigen|jüngsten|vorläufigen|neuen|offiziellen"
+    r"|übereinstimmenden|neuesten)\s+){0,2}(?:Angaben|Informationen|Erkenntnissen|Ermittlungen|Berichten|Schätzungen"
+    r"|Darstellung|Einschätzung|Auskunft|Aussagen?|Mitteilung|Umfrage|Ansicht|Meinung|Auffassung)"
+    r"(?:\s+(?:von|vom|aus))?(?=\s))"
+    r"|(?P<view>\b[Aa]us\s+(?:seiner|ihrer)\s+Sicht\b|\b(?:seiner|ihrer)\s+(?:Ansicht|Meinung|Einschätzung"
+    r"|Auffassung)\s+nach\b)"
+    r"|(?P<thereby>\bDemnach\b)"
     r"|(?P<before>(?<=\s)zufolge\b)"
-    r"|(?P<verb>\bzeigten? sich (?:überzeugt|zuversichtlich|optimistisch)\b"
-    r"|\bsich (?:überzeugt|zuversichtlich|optimistisch) zeigten?\b)"
+    r"|(?P<verb>\bzeigten? sich (?:überzeugt|zuversichtlich|optimistisch|erleichtert|enttäuscht|besorgt"
+    r"|zufrieden|skeptisch|entsetzt|empört)\b"
+    r"|\bsich (?:überzeugt|zuversichtlich|optimistisch|erleichtert|enttäuscht|besorgt|zufrieden|skeptisch"
+    r"|entsetzt|empört) zeigten?\b)"
     r"|(?P<so>(?<=[,“”\"»«] )so(?= (?:[A-ZÄÖÜ]|der |die |das |ein )))"
 )
 
@@ -145,14 +188,18 @@ def speech_cues() -> frozenset[str]:
 
     Example::
 
-        >>> {"sagte", "betont", "angekündigt", "said"} <= speech_cues()
+        >>> {"sagte", "betont", "angekündigt", "mitteilte", "said"} <= speech_cues()
         True
     """
     forms = {f for verb in _WEAK_VERBS for f in _weak_forms(verb)}
     # "meine"/"meinen" are possessives far more often than speech verbs.
     forms -= {"meine", "sage"}
+    # Verb-final in a subordinate clause the particle is joined on: "wie die Polizei mitteilte".
+    joined = {p + f for f, particles in _SEPARABLE.items() for p in particles}
+    # Plural present ("Experten sagen: …"); most other infinitive-like forms say too little alone.
+    forms |= {"sagen", "betonen", "erklären", "warnen", "berichten"}
     return frozenset(forms | set(_STRONG_FORMS) | set(_SEPARABLE) | set(_SEPARABLE_PARTICIPLES)
-                     | set(_ENGLISH_VERBS))
+                     | set(_ENGLISH_VERBS) | joined)
 
 
 _CUES = speech_cues()
@@ -223,6 +270,7 @@ class _Article:
         self.text = text
         self.gaz = gazetteer()
         self.marks, self.titles = _scan_marks(text)
+        self.unclosed = {m.open for m in self.marks if not text[m.end:m.close].strip(" ,")}
         self.mark_starts = [m.open for m in self.marks]
         self.title_at = {t.open: t for t in self.titles}
         self.mentions = _mentions(text, entities, self.gaz)
@@ -232,6 +280,7 @@ class _Article:
         self.persons = [m for m in self.mentions if m.person and not self.in_quote(m.start)]
         self.person_starts = [m.start for m in self.persons]
         self.roles = self._role_bindings()
+        self.genders = self._genders()
 
     # quotes
     def quote_at(self, pos: int) -> _Mark | None:
@@ -291,10 +340,42 @@ class _Article:
                 return binding[3]
         return None
 
-    def antecedent(self, pos: int) -> _Mention | None:
-        """The person named last before ``pos``, outside quotes."""
+    def _genders(self) -> dict[str, str]:
+        """``f`` or ``m`` for each person key whose name or role tells ("Ministerin Anna Roth", "Herr Weber")."""
+        out: dict[str, str] = {}
+        for m in self.persons:
+            first = self.text[m.start:m.end].split()[0].casefold()
+            before = re.search(r"([\w-]+)\s+$", self.text[max(0, m.start - 40):m.start])
+            word = before.group(1) if before else ""
+            if word in ("Frau", "Mrs", "Ms") or self.gaz.is_role(word) and word.endswith(("in", "innen")):
+                gender = "f"
+            elif word in ("Herr", "Herrn", "Mr") or self.gaz.is_role(word):
+                gender = "m"
+            elif self.gaz.is_first_name(first.capitalize()) or len(self.text[m.start:m.end].split()) > 1:
+                female = first in _FEMALE_NAMES or first.endswith(("a", "e", "ah")) and first not in _MALE_NAMES
+                gender = "f" if female else "m"
+            else:
+                continue
+            out.setdefault(m.key, gender)
+        return out
+
+    def antecedent(self, pos: int, pronoun: str | None = None) -> _Mention | None:
+        """The person named last before ``pos``, outside quotes; with ``pronoun``, one of its gender
+        ("er" a man or a person of unknown gender, "sie" a woman; None when "sie" has no woman:
+        then it is plural)."""
         i = bisect.bisect_left(self.person_starts, pos)
-        return self.persons[i - 1] if i else None
+        lower = (pronoun or "").casefold()
+        for person in reversed(self.persons[:i]):
+            gender = self.genders.get(person.key)
+            if lower in _FEMININE:
+                if gender == "f":
+                    return person
+            elif lower in _MASCULINE:
+                if gender != "f":
+                    return person
+            else:
+                return person
+        return None
 
     def mention_in(self, lo: int, hi: int) -> list[_Mention]:
         i = bisect.bisect_left(self.mention_starts, lo)
@@ -336,24 +417,63 @@ class _Article:
         if lower in ("es", "it", "man"):
             return _NOBODY
         mention = self.mention_at.get(pos)
+        if mention is not None and not mention.genitive and not mention.person and self._owner(mention):
+            mention = _Mention(mention.start, mention.end, mention.key, False, True)
         if mention is not None and not mention.genitive:
             return _Speaker(mention.key, text[mention.start:mention.end], mention.start, mention.end)
-        if lower in _NOMINATIVE_DETS:
+        if mention is not None:
+            # A genitive names whose speaker follows: "Den Haags „Nachtbürgermeister“ Pat Smith".
+            nxt = re.compile(r"\s*").match(text, mention.end)
+            after = nxt.end() if nxt else mention.end
+            title = self.title_at.get(after) or self.quote_at(after)
+            if title is not None and title.close - title.open < 40:
+                after = title.close
+            found = self.speaker_at(after, hi, bare=bare) if after > pos else None
+            if found is not None and found is not _NOBODY:
+                return found
+            return None
+        if lower in _NOMINATIVE_DETS or lower in _POSSESSIVES:
             return self._determined(pos, word.end(), hi)
         if self.gaz.is_role(token):
             nxt = re.compile(r"\s+").match(text, word.end())
             follower = self.mention_at.get(nxt.end()) if nxt else None
             if follower is not None:
                 return _Speaker(follower.key, text[follower.start:follower.end], follower.start, follower.end)
-            name = re.compile(r"\s+([A-ZÄÖÜ][\w-]+)\b").match(text, word.end())
+            name = re.compile(r"\s+([A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)\b").match(text, word.end())
             if name and not self.gaz.is_role(name.group(1)):
                 return _Speaker(canonical_key(name.group(1)), name.group(1), name.start(1), name.end(1))
         if bare and _UPPER.match(token) and mention is None:
+            # A noun no list knows before a name is its role: "Bäckermeister Karl Huber".
+            nxt = re.compile(r"\s+").match(text, word.end())
+            follower = self.mention_at.get(nxt.end()) if nxt else None
+            if follower is not None and follower.person and not follower.genitive:
+                return _Speaker(follower.key, text[follower.start:follower.end], follower.start, follower.end)
             return _Speaker(canonical_key(token), token, pos, word.end())
         return None
 
+    def _owner(self, mention: _Mention) -> bool:
+        """Whether a place or body ending in -s is a genitive before its role ("Den Haags „Bürgermeister“",
+        "Berlins Regierender Bürgermeister")."""
+        if not self.text[mention.start:mention.end].endswith("s"):
+            return False
+        follow = re.compile(r"\s+(?:(?P<mark>[„“\"»«‚])|(?:[a-zäöüß][\w-]*\s+)?(?P<word>[\w-]+))").match(
+            self.text, mention.end)
+        return bool(follow and (follow.group("mark") or self.gaz.is_role(follow.group("word") or "")))
+
+    def source_at(self, pos: int, hi: int) -> _Speaker | None:
+        """A source named after "nach Angaben", "in einer Mitteilung": "des Instituts Yougov", "der
+        Polizei", "BMI"; the key is a name's inside it (None for a bare role or body)."""
+        text = self.text
+        np = _SOURCE.match(text, pos, hi)
+        if np is None:
+            return None
+        start, end = np.start("np"), np.end("np")
+        names = [m for m in self.mention_in(start, end) if m.end <= end]
+        key = names[-1].key if names else None
+        return _Speaker(key, text[start:end], start, end)
+
     def _pronoun(self, start: int, end: int) -> _Speaker:
-        person = self.antecedent(start)
+        person = self.antecedent(start, self.text[start:end])
         return _Speaker(person.key if person else None, self.text[start:end], start, end)
 
     def _determined(self, det_start: int, det_end: int, hi: int) -> _Speaker | None:
@@ -377,7 +497,7 @@ class _Article:
         follower = self.mention_at.get(nxt.end()) if nxt else None
         if follower is not None and follower.person:
             return _Speaker(follower.key, text[follower.start:follower.end], follower.start, follower.end)
-        apposition = re.compile(r"(?:\s+de[sr]\s+(?:[A-ZÄÖÜ][\w-]*\s+){0,3}[A-ZÄÖÜ][\w-]*)?,\s+").match(text, np.end())
+        apposition = re.compile(r"(?:\s+de[sr]\s+(?:[\w-]+\s+){0,6}?[A-ZÄÖÜ][\w-]*)?,\s+").match(text, np.end())
         if apposition:
             follower = self.mention_at.get(apposition.end())
             if follower is not None and follower.person:
@@ -386,7 +506,13 @@ class _Article:
         # Only a definite singular phrase points back: not "ein Sprecher", not "die Journalisten".
         definite = det in ("der", "the") or det == "die" and head.endswith("in")
         key = self.resolve_role(head, det_start) if definite and self.gaz.is_role(head) else None
-        return _Speaker(key, text[det_start:np.end()], det_start, np.end())
+        end = np.end()
+        if key is None:
+            # Whose role: "ein Sprecher des Ministeriums", "die Polizei der Stadt" — the phrase keeps it.
+            owner = _OWNER.match(text, end, hi)
+            if owner is not None:
+                end = owner.end()
+        return _Speaker(key, text[det_start:end], det_start, end)
 
     def _key_of(self, start: int, end: int) -> str:
         for mention in self.mention_in(start, end):
@@ -398,6 +524,8 @@ class _Article:
         """The subject noun phrase that ends right before ``pos`` ("Trump sagte")."""
         text = self.text
         stripped = text[lo:pos].rstrip()
+        # A party or place in parentheses after the name: "Heiko Maas (SPD) sagte".
+        stripped = re.sub(r"\s*\([^()]{1,30}\)$", "", stripped)
         end = lo + len(stripped)
         mention = self.mention_ending.get(end)
         if mention is not None and mention.start >= lo:
@@ -409,7 +537,8 @@ class _Article:
             return None
         if last.group(1).casefold() in _PRONOUNS:
             return self._pronoun(lo + last.start(1), end)
-        np = re.search(r"(?:(?P<det>\b(?:der|die|das|ein|eine|the|a|an|Der|Die|Das|Ein|Eine|The|A|An))\s+)?"
+        np = re.search(r"(?:(?P<det>\b(?:der|die|das|ein|eine|the|a|an|Der|Die|Das|Ein|Eine|The|A|An"
+                       r"|[Ss]eine?|[Ii]hre?))\s+)?"
                        r"(?:[a-zäöüß][\w-]*\s+){0,3}(?P<head>[A-ZÄÖÜ][\w-]*)$", stripped)
         if np is None:
             return None
@@ -481,9 +610,15 @@ class _Article:
         return min(candidates, key=lambda c: c[0])[1] if candidates else None
 
 
+_OWNER = re.compile(r"\s+(?:des|der)\s+(?:[a-zäöüß][\w-]*\s+){0,2}[A-ZÄÖÜ][\w-]*")
+_SOURCE = re.compile(
+    r"\s*(?P<np>(?:(?:der|des|dem|den|die|einer|eines|einem|ein|eine)\s+)?(?:[a-zäöüß][\w-]*\s+){0,2}"
+    r"[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,3})")
+
 _FUNCTION_WORDS = frozenset("""der die das ein eine es er sie wir ich ihr dies diese dieser dieses auch aber
 und doch nun dann dabei darauf bislang so wie was wer wo wenn als the a an it this that he she we they
-i you there here but and""".split())
+i you there here but and dazu daher deshalb darum trotzdem inzwischen mittlerweile jetzt hier dort danach
+anschließend demnach damit""".split()) | _ADVERBS
 
 
 def _role_forms(role: str) -> frozenset[str]:
@@ -524,16 +659,73 @@ def _scan_marks(text: str) -> tuple[list[_Mark], list[_Mark]]:
         if kept and span.open < kept[-1].close:
             continue  # nested in, or crossing, a span already kept
         kept.append(span)
+    kept = sorted(kept + _unopened(text, kept), key=lambda m: m.open)
+    kept = sorted(kept + _unclosed(text, kept), key=lambda m: m.open)
     quotes, titles = [], []
     for span in kept:
         (titles if _is_title(text, span) else quotes).append(span)
     return quotes, titles
 
 
+_CLOSER = re.compile(r"(?<=[\w.!?…])[\"“”«»](?=\s*,?\s*(?:\w+\s+)?\w+)")
+
+
+_OPENER = re.compile(r"(?:(?<=\s)|^)[„“\"»«](?=[A-ZÄÖÜ])")
+_CUT = re.compile(r"\n|  ")
+
+
+def _unclosed(text: str, kept: list[_Mark]) -> list[_Mark]:
+    """Quotes whose closing mark is missing — the text was cut, or the quote runs on into the next
+    paragraph, which opens with a mark again: they run to the end of the paragraph (or to a
+    double space, where a cut text was joined), 400 characters at most."""
+    out = []
+    taken = [(m.open, m.close) for m in kept]
+    for m in _OPENER.finditer(text):
+        pos = m.start()
+        if any(lo <= pos < hi for lo, hi in taken):
+            continue
+        later = [lo for lo, _ in taken if lo > pos]
+        limit = min([pos + 400, len(text)] + later)
+        cut = _CUT.search(text, m.end(), limit)
+        end = cut.start() if cut else limit
+        content = text[m.end():end]
+        if re.search(r"[„“”\"»«]", content) or len(_WORD.findall(content)) < 3:
+            continue
+        trail = len(content) - len(content.rstrip().rstrip(",").rstrip())
+        out.append(_Mark(pos, m.end(), end - trail, end))
+    return out
+
+
+def _unopened(text: str, kept: list[_Mark]) -> list[_Mark]:
+    """Quotes whose opening mark was lost (a text cut after its head): "… nicht viel", sagte Antonio
+    Pace" — a closing mark left alone before a speech cue opens at the start of its sentence."""
+    out = []
+    taken = [(m.open, m.close) for m in kept]
+    for m in _CLOSER.finditer(text):
+        pos = m.start()
+        if any(lo <= pos < hi for lo, hi in taken):
+            continue
+        cue = re.compile(r"\s*,?\s*(?:(?:dabei|auch|zudem|weiter|nun|dann)\s+)?(\w+)").match(text, m.end())
+        if cue is None or not _CUE_RE.fullmatch(cue.group(1)):
+            continue
+        floor = max([hi for lo, hi in taken if hi <= pos] + [0, pos - 600])
+        start = floor
+        for end in re.finditer(r"[.!?…]\s+|\n", text[floor:pos]):
+            start = floor + end.end()
+        content = text[start:pos]
+        lead = len(content) - len(content.lstrip())
+        trail = len(content) - len(content.rstrip().rstrip(",").rstrip())
+        if len(_WORD.findall(content)) >= 3 and not re.search(r"[„“”\"»«]", content):
+            out.append(_Mark(start + lead, start + lead, pos - trail, m.end()))
+    return out
+
+
 def _is_title(text: str, span: _Mark) -> bool:
     """A name in marks (Hotel "Metropole", die Zeitung "Bild", das "Wall Street Journal")."""
     content = text[span.start:span.end]
     words = content.split()
+    if text[span.close:span.close + 1] == "-" and len(words) <= 3:
+        return True  # the first part of a compound: die „Immuni“-App
     if not words or len(words) > 5 or content[-1] in ".!?,:;" or not _UPPER.match(content):
         return False
     capitalised = all(_UPPER.match(w) or w in {"of", "the", "and", "für", "der", "die", "das", "von", "&"}
@@ -694,8 +886,16 @@ _PASSIVE = re.compile(r"\b(?:wurde|wurden|worden|wird|werden|was|were)\b")
 def _speaker_of(art: _Article, unit: _Unit, cue: _Cue, lo: int) -> _Speaker | None:
     """The subject of a cue; ``lo`` is where its clause starts."""
     after_pos = _skip_adverbs(art.text, cue.end, unit.end)
-    if cue.kind in ("after", "so"):
+    if cue.kind == "so":
         return art.speaker_at(cue.end, unit.end, bare=True)
+    if cue.kind == "after":
+        return art.speaker_at(cue.end, unit.end, bare=True) or art.source_at(cue.end, unit.end)
+    if cue.kind == "view":
+        word = re.search(r"seiner|ihrer", cue.text)
+        start = cue.start + (word.start() if word else 0)
+        return art._pronoun(start, start + (len(word.group()) if word else len(cue.text)))
+    if cue.kind == "thereby":
+        return None  # the speaker of the sentence before; find_quotes knows it
     if cue.kind == "before":
         return art.speaker_before(cue.start, lo)
     if cue.kind == "own":
@@ -710,13 +910,32 @@ def _speaker_of(art: _Article, unit: _Unit, cue: _Cue, lo: int) -> _Speaker | No
                 return found
         return art.first_subject(lo, cue.start)
     after = art.speaker_at(after_pos, unit.end, bare=True)
+    if after is _NOBODY and cue.text in _IMPERSONAL:
+        # "hieß es", unless the statement is named: "heißt es in einer Mitteilung von BMI".
+        statement = _STATEMENT.match(art.text, after_pos, unit.end)
+        return (art.source_at(statement.end(), unit.end) or after) if statement else after
     if after is _NOBODY:
-        return after  # "hieß es"
+        # "es" after another verb is its object ("Maas machte es klar"): the subject stands before.
+        return art.speaker_before(cue.start, lo) or art.first_subject(lo, cue.start) or after
     before = art.speaker_before(cue.start, lo)
     # "Trump nennt Kim seinen Freund": a subject that opens the clause wins over the object after the verb.
     if before is not None and before.start is not None and art.opens_clause(lo, before.start):
         return before
     return after or before or art.first_subject(lo, cue.start)
+
+
+_IMPERSONAL = frozenset("hieß heißt geheißen".split())
+_FURTHER = re.compile(r"\b(?:[Ww]eiter|[Ff]erner|[Zz]udem|[Aa]ußerdem|[Dd]arin|[Dd]ort)\b")
+#: Verbs that only report words (not "kritisierte", "forderte": they take an object): these may close
+#: an indicative clause as its attribution.
+_SAYING = frozenset(f for verb in """sagen erklären betonen meinen ergänzen erläutern berichten bestätigen
+versichern unterstreichen bekräftigen antworten erwidern entgegnen präzisieren""".split()
+                    for f in _weak_forms(verb)[:3]) | frozenset("""schrieb schreibt schrieben unterstrich
+teilte teilt teilten fügte fügt fügten hieß heißt""".split())
+_STATEMENT = re.compile(
+    r"\s+es\b[^,.;:!?„“\"»«]*?\b(?:Mitteilung|Erklärung|Stellungnahme|Statement|Pressemitteilung|Bericht"
+    r"|Schreiben|Brief|Papier|Tweet|Beitrag|Bilanz|Antwort)\w*\s+(?:(?:von|vom)\s+|(?=(?:der|des)\s))"
+    r"|\s+es\s+(?:\w+\s+){0,2}?aus\s+(?=(?:dem|der|den)\s)")
 
 
 def _skip_adverbs(text: str, pos: int, hi: int) -> int:
@@ -737,11 +956,14 @@ def _has_konjunktiv(art: _Article, lo: int, hi: int, *, substitute: bool) -> boo
             if word in _KONJ1 or substitute and word in _KONJ2:
                 return True
             # The weak preterite ("zeigte") ends in -te too; those are not reported speech.
+            # An adjective after its article ("Der 100-jährige britische Veteran") is no verb either.
             if (len(word) > 3 and word.endswith("e") and not word.endswith("te") and word.islower()
-                    and word not in _NOT_VERBS and word not in _KONJ2
-                    and i > 0 and i + 1 < len(words)):
+                    and word not in _NOT_VERBS and word not in _KONJ2 and "-" not in word
+                    and not word.endswith(_ADJECTIVE_ENDINGS) and i > 0 and i + 1 < len(words)):
                 prev, nxt = words[i - 1].group(), words[i + 1].group()
-                if ((prev in ("er", "sie", "es", "man") or _UPPER.match(prev))
+                if prev.casefold() in _DETS or prev.casefold() in _POSSESSIVES:
+                    continue
+                if ((prev in ("er", "sie", "es", "man") or _UPPER.match(prev) and prev not in _FIRST_SECOND)
                         and not text[words[i - 1].end():w.start()].strip()
                         and (nxt[:1].islower() or nxt[:1].isdigit())
                         and text[w.end():words[i + 1].start()].strip() in ("", ",")):
@@ -787,8 +1009,12 @@ def _reported_after(art: _Article, unit: _Unit, cue: _Cue, speaker: _Speaker | N
     return None
 
 
-def _reported_before(art: _Article, unit: _Unit, cue: _Cue) -> tuple[int, int] | None:
-    """Pattern B: "Wichtiger sei es, …, betonte der US-Präsident" — the clause before."""
+def _reported_before(art: _Article, unit: _Unit, cue: _Cue, speaker: _Speaker | None = None) -> tuple[int, int] | None:
+    """Pattern B: "Wichtiger sei es, …, betonte der US-Präsident" — the clause before.
+
+    In Konjunktiv, or in any mood when the cue is inverted and closes the
+    sentence ("Einige Jahre wird es dauern, sagte der Vorsitzende."): quote
+    marks lost in copying leave exactly that shape."""
     text = art.text
     head = text[unit.start:cue.start].rstrip()
     if not head.endswith(","):
@@ -799,7 +1025,102 @@ def _reported_before(art: _Article, unit: _Unit, cue: _Cue) -> tuple[int, int] |
     # "Auf die Frage …, ob er bereit sei, sagte er: „…“": the clause before introduces a quote.
     if re.compile(r"[^,.;:!?„“\"»«]*:").match(text, cue.end, unit.end):
         return None
-    return (lo, hi) if _has_konjunktiv(art, lo, hi, substitute=True) else None
+    if _has_konjunktiv(art, lo, hi, substitute=True):
+        return lo, hi
+    return (lo, hi) if _inverted_close(art, unit, cue, speaker) and _main_clause(text, lo, hi) else None
+
+
+_SUBORDINATORS = frozenset("""als nachdem wenn weil obwohl obgleich während bevor ehe seit seitdem sobald
+solange falls da indem ob wie was wer wen wem wo woher wohin warum weshalb wieso um damit sodass bis dass
+denn aber und oder sondern doch jedoch sowie zwar if when because although while after before as since
+and but or""".split())
+
+
+def _inverted_close(art: _Article, unit: _Unit, cue: _Cue, speaker: _Speaker | None) -> bool:
+    """", sagte der Minister am Montag." — the cue right after the comma, its subject after it,
+    and nothing but the rest of that clause to the end of the sentence."""
+    text = art.text
+    if text[unit.start:cue.start].rstrip()[-1:] != "," or not (cue.kind == "verb" and cue.text in _SAYING
+                                                               or cue.kind == "so"):
+        return False
+    if cue.text in _IMPERSONAL:
+        pos = cue.end
+    elif cue.kind == "so" and not _agentive(art, speaker):
+        return False  # "…, so das Ausmaß": "so" is an adverb there
+    elif speaker is not None and speaker is not _NOBODY and speaker.start is not None \
+            and speaker.end is not None and cue.end <= speaker.start <= cue.end + 40:
+        pos = speaker.end
+    else:
+        return False
+    return not re.search(r"[,;:„“\"»«]", text[pos:unit.end])
+
+
+_BODY = re.compile(r"(?:ministerium|amt|institut|gericht|unternehmen|büro|präsidium|zentrum|komitee|gremium"
+                   r"|kabinett|parlament|bündnis|netzwerk|portal|magazin|blatt|team)$", re.I)
+
+
+def _agentive(art: _Article, speaker: _Speaker | None) -> bool:
+    """Whether a speaker can have said something: a name, a person or role, a body."""
+    if speaker is None or speaker is _NOBODY or speaker.text is None:
+        return False
+    if speaker.key is not None:
+        return True
+    words = speaker.text.split()
+    head = words[-1] if words else ""
+    first = words[0].casefold() if words else ""
+    return first != "das" or art.gaz.is_role(head) or bool(_BODY.search(head))
+
+
+def _main_clause(text: str, lo: int, hi: int) -> bool:
+    words = _WORD.findall(text[lo:hi])
+    return len(words) >= 3 and words[0].casefold() not in _SUBORDINATORS and "?" not in text[lo:hi]
+
+
+_WIE_AFTER = re.compile(r",\s+wie\s+(?P<np>[^,;:„“\"»«]{1,80}?)\s*$")
+_WIE_BEFORE = re.compile(r"\s*[Ww]ie\s+(?P<np>[^,;:„“\"»«]{1,80}?)\s*$")
+
+
+def _reported_as(art: _Article, unit: _Unit, cue: _Cue) -> tuple[tuple[int, int], _Speaker] | None:
+    """"…, wie die Polizei mitteilte." and "Wie die Polizei mitteilte, …": the rest of the sentence
+    is reported in any mood; the speaker is the subject of the wie-clause."""
+    text = art.text
+    head = text[unit.start:cue.start]
+    tail = re.compile(r"(?:\s+[\w-]+){0,3}").match(text, cue.end, unit.end)
+    tail_end = tail.end() if tail else cue.end
+    after = _WIE_AFTER.search(head)
+    if after is not None and not text[tail_end:unit.end].strip(" .!?\n"):
+        lo, hi = _trimmed(text, unit.start, unit.start + after.start())
+        np_start = unit.start + after.start("np")
+    else:
+        before = _WIE_BEFORE.match(head)
+        if before is None or unit.start + before.start() != unit.start or text[tail_end:tail_end + 1] != ",":
+            return None
+        lo, hi = _trimmed(text, tail_end + 1, unit.end)
+        np_start = unit.start + before.start("np")
+    if hi <= lo or _mostly_quoted(art, lo, hi) or len(_WORD.findall(text[lo:hi])) < 3:
+        return None
+    speaker = art.speaker_at(np_start, cue.start, bare=True) or art.speaker_before(cue.start, np_start) or _NOBODY
+    return (lo, hi), speaker
+
+
+_FIRST_SECOND = frozenset("Ich Wir Du Ihr I We You".split())
+_FIRST_PERSON = re.compile(r"\b(?:ich|wir|mir|mich|uns|unser\w*|mein\w*|I|we|us|our|my)\b", re.I)
+
+
+def _reported_colon(art: _Article, unit: _Unit, cue: _Cue, speaker: _Speaker | None) -> tuple[tuple[int, int], str] | None:
+    """"Wissenschaftler sagen: Es wird keinen Impfstoff geben." — words after a colon without
+    quote marks; ``direct`` when they speak in the first person."""
+    text = art.text
+    pos = cue.end
+    if speaker is not None and speaker.end is not None and speaker.start is not None and speaker.start >= cue.end:
+        pos = max(pos, speaker.end)
+    intro = re.compile(r"[^,.;:!?„“\"»«]*:").match(text, pos, unit.end)
+    if intro is None or len(_WORD.findall(intro.group())) > 6:
+        return None
+    lo, hi = _trimmed(text, intro.end(), unit.end)
+    if hi <= lo or text[lo] in "„“\"»«‚‘'" or art.marks_in(lo, hi) or len(_WORD.findall(text[lo:hi])) < 3:
+        return None
+    return (lo, hi), "direct" if _FIRST_PERSON.search(text, lo, hi) else "indirect"
 
 
 _CLAUSE_JOIN = re.compile(r"\b(?:while|whereas|während|wobei|und|and|aber|but)\b")
@@ -840,7 +1161,8 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
     units = _units(text, sentences, art)
     quotes: dict[tuple[int, int, str], Quote] = {}
     last: tuple[int, int, _Speaker, str | None] | None = None  # unit index, paragraph, speaker, cue
-    last_indirect = -2
+    last_indirect = last_said = -2
+    run_on: tuple[int, tuple[_Speaker, str | None]] | None = None  # paragraph of an unclosed quote, its speaker
     for index, unit in enumerate(units):
         cues = _cues(art, unit)
         speakers = {c: _speaker_of(art, unit, c, unit.start) for c in cues}
@@ -851,23 +1173,47 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
         reported: list[tuple[int, int, _Speaker | None, str | None]] = []
         for cue in cues:
             speaker = speakers[cue]
-            if cue.kind in ("verb", "participle") and speaker is not _NOBODY or cue.text in ("hieß", "geheißen"):
-                span = _reported_after(art, unit, cue, speaker) or (
-                    _reported_before(art, unit, cue) if not indirect_done else None)
-            elif cue.kind in ("own", "after", "before"):
+            kind = "indirect"
+            span: tuple[int, int] | None = None
+            if cue.text in _IMPERSONAL and speaker is _NOBODY and recent is not None \
+                    and _FURTHER.search(text, unit.start, cue.start):
+                speaker = recent[2]  # "Weiter heißt es, …": the statement quoted just before goes on
+            if cue.kind in ("verb", "participle"):
+                clause = _reported_as(art, unit, cue)
+                if clause is not None:
+                    span, speaker = clause
+                elif speaker is not _NOBODY or cue.text in _IMPERSONAL:
+                    span = _reported_after(art, unit, cue, speaker)
+                    if span is None and speaker is not _NOBODY:
+                        colon = _reported_colon(art, unit, cue, speaker)
+                        if colon is not None:
+                            span, kind = colon
+                    if span is None and not indirect_done:
+                        span = _reported_before(art, unit, cue, speaker)
+            elif cue.kind == "so" and speaker is not None and not indirect_done:
+                span = _reported_before(art, unit, cue, speaker)
+            elif cue.kind in ("own", "after", "before", "view", "thereby"):
+                if cue.kind == "thereby":
+                    # "Demnach …": according to the one who spoke just before, else to the person the
+                    # sentence before named ("Vorhersagen der Seherin Baba Wanga. Demnach …").
+                    near = last if last is not None and index - last[0] <= 2 else None
+                    speaker = near[2] if near is not None else _NOBODY
+                    if near is None and index:
+                        person = art.antecedent(unit.start)
+                        if person is not None and person.start >= units[index - 1].start:
+                            speaker = _Speaker(person.key, text[person.start:person.end], person.start, person.end)
                 span = _trimmed(text, unit.start, unit.end)
                 span = None if _mostly_quoted(art, *span) else span
-            else:
-                span = None
-            if span is not None:
-                quotes[(span[0], span[1], "indirect")] = _quote(text, *span, "indirect", speaker, cue.text)
+            if span is not None and span[1] > span[0]:
+                quotes[(span[0], span[1], kind)] = _quote(text, *span, kind, speaker, cue.text)
                 reported.append((span[0], span[1], speaker, cue.text))
                 produced = (speaker or _NOBODY, cue.text)
                 indirect_done = True
-        if not cues and recent is not None and last_indirect == index - 1:
+        if not cues and recent is not None and index - 1 in (last_indirect, last_said):
             first_clause = re.compile(r"[^,]*").match(text, unit.start, unit.end)
             # One word past the comma, so "Er hoffe, dass …" shows "hoffe" with its neighbours.
             hi = min(unit.end, (first_clause.end() if first_clause else unit.end) + 12)
+            # Konjunktiv II only: "würde" explains as often as it reports ("…, würde aber … bedeuten").
             if _has_konjunktiv(art, unit.start, hi, substitute=False):
                 span = _trimmed(text, unit.start, unit.end)
                 if not _mostly_quoted(art, *span):
@@ -884,25 +1230,64 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
             if inside and inside[0][2] is not None:
                 found = (inside[0][2], inside[0][3])
             found = found or _direct_speaker(art, unit, mark, cues, speakers, previous_end)
-            if found is None and recent is not None:
+            if found is None and index + 1 < len(units) and units[index + 1].paragraph == unit.paragraph \
+                    and not text[mark.close:unit.end].strip(" .,!?"):
+                found = _so_next(art, units[index + 1])  # „…“ So beschreibt Anna Roth die Lage.
+            if found is None and run_on is not None and run_on[0] == unit.paragraph - 1 \
+                    and not text[unit.start:mark.open].strip():
+                found = run_on[1]  # a quote running on into this paragraph, which opens with a mark
+            # Guessed from the sentences before, a speaker is never one the words name by full name
+            # ("„Uwe Krupp zum Cheftrainer zu machen, …“" is the club's, not Krupp's).
+            named_inside = {m.key for m in art.mention_in(mark.start, mark.end) if " " in text[m.start:m.end]}
+            if found is None and recent is not None and recent[2].key not in named_inside:
                 found = (recent[2], recent[3])
             if found is None and index and units[index - 1].paragraph == unit.paragraph:
                 prev = units[index - 1]
                 subject = art.first_subject(prev.start, prev.end)
-                if subject is not None and subject.key is not None:
+                if subject is not None and subject.key is not None and subject.key not in named_inside:
                     found = (subject, None)
             speaker, cue_text = found or (None, None)
             quotes[(mark.start, mark.end, "direct")] = _quote(text, mark.start, mark.end, "direct", speaker, cue_text)
             if speaker is not None and speaker.text is not None:
                 produced = (speaker, cue_text)
+                last_said = index
+            run_on = (unit.paragraph, (speaker, cue_text)) if mark.open in art.unclosed and speaker else None
             previous_end = mark.close
+        if produced is None:
+            # "Bürgermeister Weber zeigte sich erleichtert. Man habe Glück gehabt.": an attribution
+            # without words of its own is continued by the Konjunktiv I sentence after it.
+            named = [(c, sp) for c, sp in speakers.items() if sp is not None and sp is not _NOBODY
+                     and sp.text is not None and c.kind in ("verb", "participle")]
+            if named:
+                produced = (named[-1][1], named[-1][0].text)
+                last_said = index
         if produced is not None and produced[0].text is not None:
             last = (index, unit.paragraph, produced[0], produced[1])
 
     for quote in _attribution_lines(art) + _tweets(art):
         quotes = {k: v for k, v in quotes.items() if not (k[2] == "direct" and k[0] == quote.start)}
         quotes[(quote.start, quote.end, "direct")] = quote
+    # A few capitalised words in marks that nobody is said to have said are a title or scare quotes
+    # (eine „Israel-Kritik“, aus „Alarm für Cobra 11“), not somebody's words; "keine Eile" stays.
+    quotes = {k: q for k, q in quotes.items()
+              if not (q.kind == "direct" and q.speaker_text is None and q.cue is None
+                      and (_UPPER.match(q.text) or q.text[:1].isdigit())
+                      and len(_WORD.findall(q.text)) <= 4 and not q.text.rstrip().endswith((".", "!", "?", "…")))}
     return sorted(quotes.values(), key=lambda q: (q.start, q.end, q.kind))
+
+
+def _so_next(art: _Article, unit: _Unit) -> tuple[_Speaker, str | None] | None:
+    """The speaker of a next sentence "So beschreibt X die Lage." / "So sieht es X."."""
+    opening = re.compile(r"\s*So\s+(\w+)\b").match(art.text, unit.start, unit.end)
+    if opening is None:
+        return None
+    verb = opening.group(1)
+    if verb not in _CUES and verb not in ("sieht", "sah", "beschreibt", "formuliert", "formulierte", "fasst",
+                                          "fasste", "begründet", "begründete"):
+        return None
+    cue = _Cue(opening.start(1), opening.end(1), verb, "verb")
+    speaker = art.speaker_at(_skip_adverbs(art.text, cue.end, unit.end), unit.end, bare=True)
+    return (speaker, verb) if speaker is not None and speaker is not _NOBODY else None
 
 
 def _direct_speaker(art: _Article, unit: _Unit, mark: _Mark, cues: list[_Cue],
