@@ -2,7 +2,9 @@
 
 The rules were written with this gold at hand (it is the set they were checked on, not a
 held-out one); measured when the floors were set: same-statement pairs P 0.896 R 0.694,
-timeline order 0.977, ticker days 1.0, reuse edges F1 1.0 (all five stories).
+timeline order 0.977, ticker days 1.0, reuse edges F1 1.0 (all five stories); with the
+analyzer's second quote layer (storylink-analyze/2) statement pairs P 0.904 R 0.701 and
+134 of 158 gold quotes found.
 """
 
 from __future__ import annotations
@@ -25,14 +27,14 @@ def test_every_gold_story_is_scored(scores):
         "mosel-hochwasser", "ostseegipfel-rostock", "warnstreik-brandt-logistik", "handball-rostock",
         "hanoi-summit", "all"]
     overall = scores["stories"][-1]
-    assert overall["quotes"] >= 150 and overall["quotes_matched"] / overall["quotes"] >= 0.75
+    assert overall["quotes"] >= 150 and overall["quotes_matched"] / overall["quotes"] >= 0.82
     assert "all" in format_story_table(scores)
 
 
 def test_same_statement_pairs(scores):
     overall = scores["stories"][-1]
-    assert overall["statement_precision"] >= 0.86
-    assert overall["statement_recall"] >= 0.66
+    assert overall["statement_precision"] >= 0.88
+    assert overall["statement_recall"] >= 0.68
 
 
 def test_timeline_order_and_ticker_days(scores):
