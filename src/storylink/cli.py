@@ -62,3 +62,4 @@ def main() -> None:
 
 # The commands live in their own module so this one stays the thin entry point.
 from . import commands  # noqa: E402,F401  (registers the commands on ``cli``)
+from .spark import command as _spark_command  # noqa: E402,F401  (registers ``storylink spark``; pyspark loads lazily)

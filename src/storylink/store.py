@@ -533,7 +533,8 @@ class SQLiteStore(Store):
 
 def open_store(settings: Settings | None = None, *, create: bool = True) -> Store:
     """The store named by ``settings.db_path``: a SQLite file path (its folder is
-    created), or a ``postgresql://`` URL.
+    created), a ``postgresql://`` URL, or a ``storylink spark`` output folder
+    (read-only, ``spark.parquet.ParquetStore``).
 
     ``create=False`` is for commands that only read or change what is stored:
     a database that does not exist then is an error, not a new empty one (a
@@ -545,6 +546,10 @@ def open_store(settings: Settings | None = None, *, create: bool = True) -> Stor
     """
     settings = settings or Settings()
     target = settings.db_path
+    from .spark.parquet import ParquetStore, is_output
+
+    if is_output(target):  # a ``storylink spark`` output folder (its marker file): read-only
+        return ParquetStore(target)
     if target.startswith(("postgresql://", "postgres://")):
         raise StoreError("PostgreSQL backend not available yet; give a SQLite file path", source=target)
     if not create and target != ":memory:" and not Path(target).exists():
