@@ -119,18 +119,27 @@ def test_bad_records_and_failed_analyses_go_to_the_errors_table(spark, tmp_path)
                          "published": "2025-03-13T12:00:00+01:00"})]
     stream = tmp_path / "stream.jsonl"
     stream.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # A Parquet input with the ingest fields as columns: one good row, one without text.
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = tmp_path / "more.parquet"
+    pq.write_table(pa.table({"id": ["pq1", "pq2"], "text": [good + " Auch in Koblenz.", None],
+                             "published": ["2025-03-13T15:00:00+01:00", None]}), table)
     out = tmp_path / "out"
-    result = run_job([stream], out, spark=spark, settings=Settings(story_profiles=False))
+    result = run_job([stream, table], out, spark=spark, settings=Settings(story_profiles=False))
     with ParquetStore(out) as store:
         errors = {(e["stage"], e["input"], e["article_id"]): e for e in store.errors()}
         assert set(errors) == {("read", f"{stream}:2", None), ("read", f"{stream}:3", None),
-                               ("analyze", str(stream), "fi")}
+                               ("read", f"{table}:row 2", None), ("analyze", str(stream), "fi")}
         assert errors[("analyze", str(stream), "fi")]["error"] == "unknown_language"
         assert "language" in errors[("analyze", str(stream), "fi")]["message"]
+        assert errors[("read", f"{table}:row 2", None)]["error"] == "malformed"
         # The job completed: the unanalysable article is still clustered, by its text.
-        assert {r["article_id"] for r in store.assignments()} == {"ok1", "fi", "ok2"}
-        assert result.errors == 3 and result.articles == 3 and result.analyzed == 2
+        assert {r["article_id"] for r in store.assignments()} == {"ok1", "fi", "ok2", "pq1"}
+        assert result.errors == 4 and result.articles == 4 and result.analyzed == 3
         assert store.get_analysis("fi") is None
+        assert store.get_article("pq1").published == "2025-03-13T15:00:00+01:00"
 
 
 def test_cli_runs_the_job_and_refuses_a_foreign_folder(spark, tmp_path):
@@ -140,8 +149,29 @@ def test_cli_runs_the_job_and_refuses_a_foreign_folder(spark, tmp_path):
     result = CliRunner().invoke(cli, ["spark", str(DEMO), "--out", str(foreign), "--no-profiles"])
     assert result.exit_code == 2 and "not empty" in result.output
     assert (foreign / "notes.txt").read_text(encoding="utf-8") == "mine"
-    result = CliRunner().invoke(cli, ["spark", str(tmp_path / "missing"), "--out", str(tmp_path / "o")])
-    assert result.exit_code == 2 and "missing" in result.output
+    result = CliRunner().invoke(cli, ["spark", str(tmp_path / "absent"), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2 and "no such file" in result.output and not (tmp_path / "o").exists()
+
+
+def test_python_m_storylink_spark_runs_as_spark_submit_would(spark, tmp_path):
+    """Its own process and session (``python -m storylink.spark`` is what spark-submit runs)."""
+    import subprocess
+    import sys
+
+    stream = tmp_path / "two.jsonl"
+    text = "Die Feuerwehr in Trier hat am Donnerstag vor dem steigenden Pegel der Mosel gewarnt, hieß es."
+    stream.write_text(json.dumps({"id": "a", "text": text}) + "\n" + json.dumps({"id": "b", "text": text + " Neu."})
+                      + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-m", "storylink.spark", str(stream), "--out", str(out),
+                           "--master", "local[1]", "--no-profiles", "--json"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(done.stdout)
+    assert result["articles"] == 2 and result["stories"] == 1 and result["duplicates"] == 1
+    assert "stories (online per bucket)" in done.stderr  # progress, one line per stage off a terminal
+    with open_store(Settings(db=str(out))) as store:
+        assert [r["duplicate_of"] for r in store.assignments()] == [None, "a"]
 
 
 # -- the synthetic stream (real SemEval articles and derived copies, over 30 days) -------------------
