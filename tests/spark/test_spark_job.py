@@ -198,7 +198,9 @@ def test_synthetic_stream_agrees_with_the_single_machine(spark, synthetic, tmp_p
     result = run_job([path], out, spark=spark, settings=Settings(story_profiles=False), bucket_days=bucket_days)
     with ParquetStore(out) as store, SQLiteStore(path.with_suffix(".db")) as single:
         ours = list_stories(store)
-        assert duplicates(store) == duplicates(single)
+        assert duplicates(store) == duplicates(single) != set()
+        # Every copy the online pass marks is a pair of the band join (its stories are shorter than the window).
+        assert duplicates(store) <= {(r["article_id"], r["original_id"]) for r in store.table("neardups")}
         f1 = agreement(ours, theirs)
         quality = bcubed(labels(ours), gold)["f1"], bcubed(labels(theirs), gold)["f1"]
     print(f"buckets {result.buckets}, stitched {result.stitched}: agreement BCubed F1 {f1:.3f}; "

@@ -45,7 +45,26 @@ bucket pass *is* the single-machine pass where nothing crosses a cut, and
 parallel over buckets; the stitch is where the two can differ (a story older
 than the replayed span, a merge the replay would have made).
 
-Agreement and scale: see ``tests/spark`` and ``bench/spark.py`` (README).
+The default is one bucket: the exact single pass, as parallel as the other
+stages and no more in the assembly. ``--bucket-days`` (30 for a year-long
+archive: 13 buckets) makes the assembly parallel.
+
+Measured (``tests/spark``, ``bench/spark.py``; the README has the picture):
+on the demo corpus with profiles the stories equal ``cluster_store``'s, ids,
+near-duplicates and listing included; on a 92-article synthetic stream BCubed
+F1 between the two is 1.000 in one bucket and with 7-day buckets (5 stories
+stitched); on 10k and 100k vector-only articles over a year with 30-day
+buckets 1.000 (37 and 352 stitched). Given vectors, at 100k, the assembly
+ran at ~950-1,400 docs/s on one shared core and ~1,900 on two, against
+~3,400-4,000 for the single pass: about half the time is Spark's (rows
+pickled into Python workers, the sort shuffle, scheduling), and the buckets'
+passes divide by the cores, which one machine cannot.
+
+What breaks first on a real cluster: the profiles through the sort shuffle
+(~45 KB per article), skewed band keys in the LSH join (boilerplate shared by
+thousands of texts), and bucket density (a bucket is one task). ``ParquetStore``
+reads whole tables into memory: it serves listings and copies of outputs that
+fit one machine.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -567,6 +567,3 @@ def _write_tables(out: Path, enriched: "DataFrame", assigned: "DataFrame", stori
     tables["errors"].unpersist()
     return int(n)
 
-
-#: For ``python -m storylink.spark`` and the CLI: progress goes to a console given by the caller.
-ProgressFn = Callable[[str, float], None]

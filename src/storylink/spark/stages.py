@@ -114,7 +114,7 @@ def enrich(rows: Iterable[dict[str, Any]], *, settings: Settings | None, profile
         try:
             vectors = list(encode_use([vector_text(a) for a in articles]))
             sigs = signatures([a.text for a in articles])
-        except Exception as exc:  # noqa: BLE001 - one bad text must not lose its batch: retry one by one
+        except Exception:  # noqa: BLE001 - one bad text must not lose its batch: retry one by one
             vectors, sigs = [], []
             for row, article in zip(chunk, articles):
                 try:
@@ -124,7 +124,6 @@ def enrich(rows: Iterable[dict[str, Any]], *, settings: Settings | None, profile
                     vectors.append(None)
                     sigs.append(None)
                     yield "error", error_row("vectors", one, input_name=row["input"], article_id=article.id)
-            del exc
         built: list[Any] = [None] * len(articles)
         if profiles:
             built = yield from _profiles(chunk, articles, analyses, vectors)
