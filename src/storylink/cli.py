@@ -63,3 +63,4 @@ def main() -> None:
 # The commands live in their own module so this one stays the thin entry point.
 from . import commands, dbcommands  # noqa: E402,F401  (register the commands on ``cli``)
 from .service import cli as _service_cli  # noqa: E402,F401  (registers serve and keys)
+from .spark import command as _spark_command  # noqa: E402,F401  (registers ``storylink spark``; pyspark loads lazily)

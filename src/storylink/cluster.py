@@ -96,14 +96,13 @@ stories that outlive the window (they are split: the store can re-link closed
 stories offline) and on chains: a merge is final, so one wrong
 high-probability link fuses two stories.
 
-Spark mapping: vectors, signatures, profiles and entity keys are per-article
-maps (``mapPartitions``, one model per executor); candidate search partitions
-by time bucket (bucket = window length, each bucket joined with its
-predecessor, so every pair within the window meets once); both stages are
-pure functions of pair features (UDFs with the JSON weights and the compare
-model broadcast); the online order dependence (merge/redirect) is resolved per
-bucket by a connected-components pass over accepted links, which is what the
-online merge computes.
+Spark mapping (``storylink.spark``): vectors, signatures, profiles and entity
+keys are per-article maps (``mapPartitions``, one model per Python worker);
+near-duplicate pairs come from an LSH band join; stories from this online
+pass per time bucket, each bucket replaying the end of the one before and
+stitched to it where a story crosses the cut. Not pair decisions joined by
+connected components: the decider reads story features of the moment (size,
+centroid, window IDF), which exist only in publication order.
 
     >>> import numpy as np
     >>> c = Clusterer()

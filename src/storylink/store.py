@@ -861,7 +861,8 @@ def sqlite_path(target: str) -> str:
 
 def open_store(settings: Settings | None = None, *, create: bool = True, durable: bool = False) -> Store:
     """The store named by ``settings.db_path``: a SQLite file path or ``sqlite:///path``
-    (its folder is created), or a ``postgresql://`` URL (its schema is migrated on open).
+    (its folder is created), a ``postgresql://`` URL (its schema is migrated on open), or a
+    ``storylink spark`` output folder (read-only, ``spark.parquet.ParquetStore``).
 
     ``durable=True`` makes each commit reach the disk before it returns (the service
     acknowledges writes only then); the default survives a crashed process, not a lost machine.
@@ -877,6 +878,10 @@ def open_store(settings: Settings | None = None, *, create: bool = True, durable
     """
     settings = settings or Settings()
     target = settings.db_path
+    from .spark.parquet import ParquetStore, is_output
+
+    if is_output(target):  # a ``storylink spark`` output folder (its marker file): read-only
+        return ParquetStore(target)
     if is_postgres(target):
         try:
             from .pgstore import PostgresStore

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,7 +29,8 @@ from .document import Analysis, Article, Record, published_datetime
 from .neardup import Signature
 from .store import Store
 
-__all__ = ["Story", "cluster", "cluster_store", "list_stories", "published_seconds", "resolve_redirect", "DOC_VECTOR_MODEL"]
+__all__ = ["Story", "cluster", "cluster_store", "list_stories", "story_from", "story_order", "published_seconds",
+           "resolve_redirect", "vector_text", "DOC_VECTOR_MODEL"]
 
 #: Store key of the whole-text USE vector and MinHash signature of an article.
 DOC_VECTOR_MODEL = "cluster-v2"
@@ -265,22 +266,35 @@ def list_stories(store: Store, *, min_size: int = 1,
         done += len(rows)
         if progress:
             progress(done, total)
-        languages = sorted({langs[a.id] for a in arts if a.id in langs})
-        dates = sorted(a.published for a in arts if a.published)
-        dated = sorted((a for a in arts if a.published), key=lambda a: published_seconds(a.published) or 0.0)
-        lead = dated[0] if dated else arts[0]
-        stories.append(Story(
-            id=story_id,
-            title=lead.title or _first_line(lead.text),
-            size=len(rows),
-            duplicates=sum(1 for r in rows if r.get("duplicate_of")),
-            languages=tuple(languages),
-            sources=tuple(sorted({a.source for a in arts if a.source})),
-            first_seen=dates[0] if dates else None,
-            last_seen=dates[-1] if dates else None,
-            articles=tuple(r["article_id"] for r in rows),
-        ))
-    return sorted(stories, key=lambda s: (-s.size, s.first_seen or "", s.id))
+        stories.append(story_from(story_id, rows, arts, langs))
+    return sorted(stories, key=story_order)
+
+
+def story_order(story: Story) -> tuple[int, str, str]:
+    """The listing order of ``list_stories``: largest first, then by first appearance, then id."""
+    return -story.size, story.first_seen or "", story.id
+
+
+def story_from(story_id: str, rows: Sequence[Mapping[str, Any]], arts: Sequence[Article],
+               langs: Mapping[str, str]) -> Story:
+    """One story from its assignment rows (in assignment order), its articles and their languages.
+
+    ``list_stories`` calls it per story; the Spark job per group of the same rows."""
+    languages = sorted({langs[a.id] for a in arts if a.id in langs})
+    dates = sorted(a.published for a in arts if a.published)
+    dated = sorted((a for a in arts if a.published), key=lambda a: published_seconds(a.published) or 0.0)
+    lead = dated[0] if dated else arts[0]
+    return Story(
+        id=story_id,
+        title=lead.title or _first_line(lead.text),
+        size=len(rows),
+        duplicates=sum(1 for r in rows if r.get("duplicate_of")),
+        languages=tuple(languages),
+        sources=tuple(sorted({a.source for a in arts if a.source})),
+        first_seen=dates[0] if dates else None,
+        last_seen=dates[-1] if dates else None,
+        articles=tuple(r["article_id"] for r in rows),
+    )
 
 
 def _with_articles(store: Store, groups: list[tuple[str, list[dict[str, Any]]]], *, batch: int = 500,
