@@ -144,8 +144,7 @@ def _store_records(service: Service, items: list[Article | InputError]) -> tuple
     for article, outcome, item in zip(articles, outcomes, [x for x in items if isinstance(x, Article)]):
         counts[outcome] += 1
         rows.append({"id": article.id, "input": item.origin, "stored": outcome} | states.get(article.id, {}))
-    if service.worker is not None:
-        service.worker.wake()
+    # No wake-up call: the worker process polls the store and sees these within a fraction of a second.
     return 202, {"accepted": len(articles), **counts, "failed": len(problems), "articles": rows,
                  "errors": [_error_dict(p) for p in problems]}
 
@@ -372,7 +371,7 @@ def health(request: Request) -> dict[str, Any]:
     pending = len(store.pending_analysis(ANALYZER_VERSION))
     return {"status": "ok", "version": __version__, "articles": store.count_articles(),
             "pending_analysis": pending,
-            "worker": service.worker.state() if service.worker is not None else None}
+            "worker": service.worker_state()}
 
 
 @router.get("/settings", summary="The settings (as storylink settings --json; secrets hidden)")

@@ -3,7 +3,10 @@
 Request handlers share nothing but the store file: each thread of the server's
 pool opens its own connection (SQLite in WAL mode lets them read while the
 worker writes), opened durable so that a write is on disk before it is
-acknowledged. The worker thread (``worker.py``) does analysis and clustering.
+acknowledged. Analysis and clustering happen in the worker process
+(``worker.py``), not here: ``storylink serve`` runs one per database beside its
+server processes, and ``create_app(worker=True)`` runs one for an application
+started some other way.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from ..config import Settings
 from ..store import Store, open_store
 from . import errors
 from .index import StoryIndex
-from .worker import Worker
+from .worker import WorkerProcess, read_state
 
 __all__ = ["create_app", "create_app_from_env", "Service", "service_of"]
 
@@ -89,14 +92,19 @@ class _Views:
 
 
 class Service:
-    """What the routes share: settings, the store pool, the story index and the worker."""
+    """What the routes share: settings, the store pool, the story index and, when this application
+    runs it, the worker process."""
 
     def __init__(self, settings: Settings, *, worker: bool = True) -> None:
         self.settings = settings
         self.stores = _StorePool(settings)
         self.index = StoryIndex(lambda: open_store(settings))
         self.story_views = _Views()
-        self.worker = Worker(settings) if worker else None
+        self.worker = WorkerProcess(settings) if worker else None
+
+    def worker_state(self) -> dict[str, Any] | None:
+        """What the database's worker process says it is doing, whichever process started it."""
+        return read_state(self.settings)
 
     @property
     def store(self) -> Store:
@@ -108,8 +116,9 @@ def service_of(request: Request) -> Service:
 
 
 def create_app(settings: Settings | None = None, *, worker: bool = True) -> FastAPI:
-    """The storylink service over ``settings.db_path``; ``worker=False`` serves without analysing or
-    clustering what is posted (another process does it).
+    """The storylink service over ``settings.db_path``; ``worker=True`` also runs the worker process
+    that analyses and clusters what is posted for as long as the application runs; ``worker=False``
+    (what ``storylink serve`` uses: it runs the worker itself) leaves that to another process.
 
     Example::
 
@@ -157,7 +166,8 @@ def create_app(settings: Settings | None = None, *, worker: bool = True) -> Fast
 
 
 def create_app_from_env() -> FastAPI:
-    """``create_app`` with the settings of the environment (what ``storylink serve`` starts in each process)."""
+    """``create_app`` with the settings of the environment (what ``storylink serve`` starts in each
+    process, with ``STORYLINK_SERVE_WORKER=0``: the command runs the one worker process itself)."""
     return create_app(Settings.from_env(), worker=os.environ.get("STORYLINK_SERVE_WORKER", "1") != "0")
 
 
