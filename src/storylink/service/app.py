@@ -65,26 +65,45 @@ class _Views:
     """The last story views built, by what they were built from (an LRU of ``max_size`` documents).
 
     A key names the story's current members, so a view is rebuilt exactly when its story
-    changes; the many other stories' views stay valid while the store grows."""
+    changes; the many other stories' views stay valid while the store grows. Each is kept with
+    its JSON bytes, encoded once, which the API serves as they are (a large view takes longer to
+    encode than to look up). One request builds a missing view; others asking for the same one
+    meanwhile wait for it instead of building it again (a changed story read by many clients
+    otherwise costs a build per client, all fighting for the GIL), and requests for other views
+    go on in their own threads."""
 
     def __init__(self, max_size: int = 1024) -> None:
         self._docs: OrderedDict[Any, tuple[dict[str, Any], bytes]] = OrderedDict()
+        self._building: dict[Any, threading.Event] = {}
         self._lock = threading.Lock()
         self.max_size = max_size
+        self.builds = 0
 
     def get(self, key: Any, build: Callable[[], dict[str, Any]]) -> tuple[dict[str, Any], bytes]:
-        """The document and its JSON (encoded once: a large view takes longer to encode than to look up)."""
-        with self._lock:
-            if key in self._docs:
-                self._docs.move_to_end(key)
-                return self._docs[key]
-        doc = build()
-        entry = (doc, json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-        with self._lock:
-            self._docs[key] = entry
-            while len(self._docs) > self.max_size:
-                self._docs.popitem(last=False)
-        return entry
+        """The document and its JSON bytes."""
+        while True:
+            with self._lock:
+                if key in self._docs:
+                    self._docs.move_to_end(key)
+                    return self._docs[key]
+                pending = self._building.get(key)
+                if pending is None:
+                    self._building[key] = done = threading.Event()
+                    break
+            pending.wait()  # built by another request: take it from the cache (or build it, had that one failed)
+        try:
+            doc = build()
+            entry = (doc, json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+            with self._lock:
+                self._docs[key] = entry
+                self.builds += 1
+                while len(self._docs) > self.max_size:
+                    self._docs.popitem(last=False)
+            return entry
+        finally:
+            with self._lock:
+                del self._building[key]
+            done.set()
 
     def clear(self) -> None:
         with self._lock:
