@@ -149,6 +149,25 @@ def test_a_view_is_built_once_however_many_requests_ask_for_it_at_once():
         views.get("k3", broken)
     assert views.get("k3", lambda: {"id": "k3"})[0] == {"id": "k3"}  # a failed build is not remembered
     assert views.get("k1", build("again"))[0]["id"] == "k1" and calls == ["k1"]  # still cached
+    # While a changed view is rebuilt, others asking for it get the one it replaces; its builder the new one.
+    named = _Views()
+    assert named.get(("v", 1), lambda: {"members": 1}, name="v")[0] == {"members": 1}
+    slow = threading.Event()
+    rebuilt: list[tuple] = []
+
+    def rebuild():
+        slow.wait(5)
+        return {"members": 2}
+
+    builder = threading.Thread(target=lambda: rebuilt.append(named.get(("v", 2), rebuild, name="v")))
+    builder.start()
+    time.sleep(0.2)
+    assert named.get(("v", 2), lambda: {"built": "twice"}, name="v")[0] == {"members": 1}
+    assert named.get(("w", 2), lambda: {"w": 2}, name="w")[0] == {"w": 2}  # no previous view: built
+    slow.set()
+    builder.join(5)
+    assert rebuilt[0][0] == {"members": 2} and named.get(("v", 2), lambda: {}, name="v")[0] == {"members": 2}
+    assert named.builds == 3
     views.get("k4", lambda: {})  # kept: k3, k1 (just read); k3 goes
     views.get("k5", lambda: {})  # kept: k1, k4; k1 goes
     assert views.get("k1", build("evicted"))[0]["id"] == "evicted" and calls == ["k1", "evicted"]

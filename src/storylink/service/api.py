@@ -251,7 +251,8 @@ def story_entry(service: Service, ref: str, *, offset: int = 0, limit: int | Non
     """``story_document`` with its JSON encoding (``redirects``: the store's, when the caller has read them).
 
     A story id costs two small reads (the redirects and the members' ``(seq, id)``) before the cached
-    view's bytes are served; a member article's id takes ``resolve_story``'s longer way."""
+    view's bytes are served; a member article's id takes ``resolve_story``'s longer way. While a
+    changed story's view is rebuilt by one request, others get the view it replaces (``_Views``)."""
     from ..story import DEFAULT_LIMIT, resolve_story, story
 
     store = service.store
@@ -267,10 +268,10 @@ def story_entry(service: Service, ref: str, *, offset: int = 0, limit: int | Non
     if not members:  # an article id, or no such story (resolve_story says which, naming the input)
         story_id, _ = resolve_story(store, ref)
         members = members_of(story_id)
-    key = (ref, offset, limit, language or None, members)
-    return service.story_views.get(key, lambda: story(
+    name = (ref, offset, limit, language or None)
+    return service.story_views.get((*name, members), lambda: story(
         ref, store=store, settings=service.settings, language=language or None, offset=offset,
-        limit=limit or DEFAULT_LIMIT).to_dict())
+        limit=limit or DEFAULT_LIMIT).to_dict(), name=name)
 
 
 def merged_into(service: Service, story_id: str, redirects: dict[str, str] | None = None) -> str | None:

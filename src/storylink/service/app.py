@@ -67,20 +67,24 @@ class _Views:
     A key names the story's current members, so a view is rebuilt exactly when its story
     changes; the many other stories' views stay valid while the store grows. Each is kept with
     its JSON bytes, encoded once, which the API serves as they are (a large view takes longer to
-    encode than to look up). One request builds a missing view; others asking for the same one
-    meanwhile wait for it instead of building it again (a changed story read by many clients
-    otherwise costs a build per client, all fighting for the GIL), and requests for other views
-    go on in their own threads."""
+    encode than to look up). One request builds a missing view, in its own thread, and sees the
+    new view; requests for the same view meanwhile get the one it replaces (current until
+    moments ago, as the story list may lag the store) when there is one, else wait for the build
+    instead of building it again: a changed story read by many clients otherwise costs a build
+    per client, all fighting for the GIL, and a story of 1,000 members takes a second or two."""
 
     def __init__(self, max_size: int = 1024) -> None:
         self._docs: OrderedDict[Any, tuple[dict[str, Any], bytes]] = OrderedDict()
         self._building: dict[Any, threading.Event] = {}
+        self._latest: dict[Any, Any] = {}  # view name -> key of its newest entry
         self._lock = threading.Lock()
         self.max_size = max_size
         self.builds = 0
 
-    def get(self, key: Any, build: Callable[[], dict[str, Any]]) -> tuple[dict[str, Any], bytes]:
-        """The document and its JSON bytes."""
+    def get(self, key: Any, build: Callable[[], dict[str, Any]], *,
+            name: Any = None) -> tuple[dict[str, Any], bytes]:
+        """The document and its JSON bytes; ``name``: what the view is of, whatever its members
+        (its previous entry is what others get while this one is built)."""
         while True:
             with self._lock:
                 if key in self._docs:
@@ -90,15 +94,22 @@ class _Views:
                 if pending is None:
                     self._building[key] = done = threading.Event()
                     break
+                previous = self._latest.get(name) if name is not None else None
+                if previous is not None and previous in self._docs:
+                    return self._docs[previous]
             pending.wait()  # built by another request: take it from the cache (or build it, had that one failed)
         try:
             doc = build()
             entry = (doc, json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
             with self._lock:
                 self._docs[key] = entry
+                if name is not None:
+                    self._latest[name] = key
                 self.builds += 1
                 while len(self._docs) > self.max_size:
                     self._docs.popitem(last=False)
+                if len(self._latest) > 2 * self.max_size:
+                    self._latest = {n: k for n, k in self._latest.items() if k in self._docs}
             return entry
         finally:
             with self._lock:
@@ -108,6 +119,7 @@ class _Views:
     def clear(self) -> None:
         with self._lock:
             self._docs.clear()
+            self._latest.clear()
 
 
 class Service:
