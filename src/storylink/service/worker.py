@@ -353,8 +353,12 @@ class WorkerProcess:
                 return
             started = time.monotonic()
             code = proc.wait()
-            # At once after a long life; a worker that keeps dying quickly is given longer and longer.
+            # At once after a long life; a worker that keeps dying quickly is given longer and longer;
+            # one that ended as asked (0: SIGINT from a terminal reaches the whole group) is likely
+            # being shut down with the server, so a little later.
             pause = 0.25 if time.monotonic() - started > 60 else min(max(pause * 2, 0.25), 30.0)
+            if code == 0:
+                pause = max(pause, 2.0)
             if self._stop.wait(pause):
                 return  # stopping: the server's SIGTERM reached the whole process group
             log.warning("worker process %s exited with %s; starting another", proc.pid, code)
