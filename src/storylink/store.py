@@ -321,6 +321,12 @@ class Store(ABC):
         wanted = set(story_ids)
         return [row for row in self.assignments() if row["story_id"] in wanted]
 
+    def story_members(self, story_ids: Sequence[str]) -> list[tuple[int, str]]:
+        """``(seq, article_id)`` of the assignments under any of ``story_ids``, in assignment order:
+        what ``story_assignments`` says about membership, without reading the rows (the service keys
+        its cached story views by it on every request)."""
+        return [(row["seq"], row["article_id"]) for row in self.story_assignments(story_ids)]
+
     def assignment_of(self, article_id: str) -> StoredAssignment | None:
         """The assignment of one article; ``None`` when it is not clustered yet."""
         return next((row for row in self.assignments() if row["article_id"] == article_id), None)
@@ -731,6 +737,9 @@ class SQLiteStore(Store):
     def story_assignments(self, story_ids: Sequence[str]) -> list[StoredAssignment]:
         rows = sorted(self._batched("SELECT seq, data FROM assignments WHERE story_id IN ({})", story_ids))
         return [StoredAssignment(json.loads(data), seq=seq) for seq, data in rows]
+
+    def story_members(self, story_ids: Sequence[str]) -> list[tuple[int, str]]:
+        return sorted(self._batched("SELECT seq, article_id FROM assignments WHERE story_id IN ({})", story_ids))
 
     def assignment_of(self, article_id: str) -> StoredAssignment | None:
         row = self._one("SELECT seq, data FROM assignments WHERE article_id = ?", (article_id,))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -123,3 +124,83 @@ def test_cli_ingest_and_the_server_share_one_sqlite_file(tmp_path):
         assert "locked" not in server.log.read_text().lower()
     finally:
         server.stop()
+
+
+def _pids(pid: int) -> set[int]:
+    """``pid`` and its descendants (from /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    out, todo = set(), [pid]
+    while todo:
+        p = todo.pop()
+        out.add(p)
+        todo.extend(children.get(p, []))
+    return out
+
+
+def _gone(pid: int, timeout: float = 10.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                if f.read().rsplit(")", 1)[1].split()[0] == "Z":
+                    return True  # exited, not yet reaped by its parent
+        except FileNotFoundError:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_the_worker_is_one_process_of_its_own_restarted_when_it_dies_and_stopped_with_the_server(tmp_path):
+    records = synthetic_articles(40, stories=8, seed=3)
+    server = Server(tmp_path / "s.db", workers=2).start()
+    try:
+        with server.client() as c:
+            worker = c.get("/api/health").json()["worker"]
+            assert worker["role"] == "active"
+            first = worker["pid"]
+            family = _pids(server.proc.pid)
+            assert first in family and first != server.proc.pid
+            # One worker for the database, however many server processes: the others hold no worker.
+            cmdlines = [open(f"/proc/{p}/cmdline", "rb").read() for p in family if os.path.exists(f"/proc/{p}")]
+            assert sum(b"storylink.service.worker" in c_ for c_ in cmdlines) == 1
+            assert c.post("/api/articles", json=records[:20], headers=AUTH).status_code == 202
+            server.wait_until(all_clustered(20), timeout=60, what="the first half clustered")
+            os.kill(first, signal.SIGKILL)
+            assert c.get("/api/health").json()["worker"]["role"] in ("stopped", "active")
+            # Posts are still acknowledged while no worker runs, and the next worker does them.
+            assert c.post("/api/articles", json=records[20:], headers=AUTH).status_code == 202
+
+            def replaced(c):
+                w = c.get("/api/health").json()["worker"]
+                return w if w["pid"] != first and w["role"] == "active" else None
+
+            second = server.wait_until(replaced, timeout=30, what="a new worker process")["pid"]
+            assert second in _pids(server.proc.pid)
+        server.wait_until(all_clustered(40), timeout=60, what="the second half clustered by the new worker")
+        assert "exited with -9; starting another" in server.log.read_text()
+        # SIGTERM to the server alone (not its process group): it stops its worker on the way out.
+        server.proc.send_signal(signal.SIGTERM)
+        assert server.proc.wait(20) == 0
+        assert _gone(second), "the worker outlived the server"
+        assert json.loads((tmp_path / "s.db.worker.json").read_text())["role"] == "stopped"
+        # kill -9 of the server alone: the worker does not outlive it either (and frees the lock).
+        server.start()
+        with server.client() as c:
+            third = c.get("/api/health").json()["worker"]["pid"]
+        os.kill(server.proc.pid, signal.SIGKILL)
+        server.proc.wait(10)
+        assert _gone(third), "the worker outlived a killed server"
+    finally:
+        server.stop()
+        try:
+            os.killpg(server.proc.pid, signal.SIGKILL)  # server processes a killed supervisor left behind
+        except ProcessLookupError:
+            pass

@@ -101,3 +101,80 @@ def test_keys_are_stored_hashed_and_revocable(db_url):
     (stored,) = raw.execute("SELECT hash FROM api_keys").fetchone()
     assert stored == hash_key(key) and key not in str(raw.execute("SELECT * FROM api_keys").fetchall())
     raw.close()
+
+
+def test_story_members_are_the_story_assignments_seq_and_ids(tmp_path):
+    from storylink.store import Store
+
+    with SQLiteStore(tmp_path / "s.db") as store:
+        store.put_articles([Article(id=i, text=f"Text {i} über Hanoi.") for i in ("a", "b", "c", "d")])
+        store.put_assignments([{"article_id": "a", "story_id": "s:a"}, {"article_id": "b", "story_id": "s:b"},
+                               {"article_id": "c", "story_id": "s:a"}, {"article_id": "d", "story_id": "s:b"}])
+        want = [(row["seq"], row["article_id"]) for row in store.story_assignments(["s:b", "s:a"])]
+        assert store.story_members(["s:b", "s:a"]) == want and [a for _, a in want] == ["a", "b", "c", "d"]
+        assert store.story_members(["s:a"]) == [(s, a) for s, a in want if a in ("a", "c")]
+        assert store.story_members(["s:nope"]) == []
+        assert Store.story_members(store, ["s:b"]) == store.story_members(["s:b"])  # the generic version agrees
+
+
+def test_a_view_is_built_once_however_many_requests_ask_for_it_at_once():
+    import threading
+    import time
+
+    from storylink.service.app import _Views
+
+    views = _Views(max_size=2)
+    calls: list[str] = []
+    gate = threading.Event()
+
+    def build(name: str):
+        def run():
+            calls.append(name)
+            gate.wait(5)
+            return {"id": name, "text": "Zürich"}
+        return run
+
+    got: list[tuple] = []
+    threads = [threading.Thread(target=lambda: got.append(views.get("k1", build("k1")))) for _ in range(8)]
+    for t in threads:
+        t.start()
+    time.sleep(0.2)
+    # Another view is not held up by the one being built.
+    assert views.get("k2", lambda: {"id": "k2"})[1] == b'{"id":"k2"}'
+    gate.set()
+    for t in threads:
+        t.join(5)
+    assert calls == ["k1"] and len(got) == 8
+    assert all(entry is got[0] for entry in got)
+    assert got[0] == ({"id": "k1", "text": "Zürich"}, '{"id":"k1","text":"Zürich"}'.encode())
+    assert views.builds == 2
+
+    def broken():
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        views.get("k3", broken)
+    assert views.get("k3", lambda: {"id": "k3"})[0] == {"id": "k3"}  # a failed build is not remembered
+    assert views.get("k1", build("again"))[0]["id"] == "k1" and calls == ["k1"]  # still cached
+    # While a changed view is rebuilt, others asking for it get the one it replaces; its builder the new one.
+    named = _Views()
+    assert named.get(("v", 1), lambda: {"members": 1}, name="v")[0] == {"members": 1}
+    slow = threading.Event()
+    rebuilt: list[tuple] = []
+
+    def rebuild():
+        slow.wait(5)
+        return {"members": 2}
+
+    builder = threading.Thread(target=lambda: rebuilt.append(named.get(("v", 2), rebuild, name="v")))
+    builder.start()
+    time.sleep(0.2)
+    assert named.get(("v", 2), lambda: {"built": "twice"}, name="v")[0] == {"members": 1}
+    assert named.get(("w", 2), lambda: {"w": 2}, name="w")[0] == {"w": 2}  # no previous view: built
+    slow.set()
+    builder.join(5)
+    assert rebuilt[0][0] == {"members": 2} and named.get(("v", 2), lambda: {}, name="v")[0] == {"members": 2}
+    assert named.builds == 3
+    views.get("k4", lambda: {})  # kept: k3, k1 (just read); k3 goes
+    views.get("k5", lambda: {})  # kept: k1, k4; k1 goes
+    assert views.get("k1", build("evicted"))[0]["id"] == "evicted" and calls == ["k1", "evicted"]

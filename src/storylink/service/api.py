@@ -144,8 +144,7 @@ def _store_records(service: Service, items: list[Article | InputError]) -> tuple
     for article, outcome, item in zip(articles, outcomes, [x for x in items if isinstance(x, Article)]):
         counts[outcome] += 1
         rows.append({"id": article.id, "input": item.origin, "stored": outcome} | states.get(article.id, {}))
-    if service.worker is not None:
-        service.worker.wake()
+    # No wake-up call: the worker process polls the store and sees these within a fraction of a second.
     return 202, {"accepted": len(articles), **counts, "failed": len(problems), "articles": rows,
                  "errors": [_error_dict(p) for p in problems]}
 
@@ -248,24 +247,36 @@ def story_document(service: Service, ref: str, *, offset: int = 0, limit: int | 
 
 
 def story_entry(service: Service, ref: str, *, offset: int = 0, limit: int | None = None,
-                language: str | None = None) -> tuple[dict[str, Any], bytes]:
-    """``story_document`` with its JSON encoding."""
+                language: str | None = None, redirects: dict[str, str] | None = None) -> tuple[dict[str, Any], bytes]:
+    """``story_document`` with its JSON encoding (``redirects``: the store's, when the caller has read them).
+
+    A story id costs two small reads (the redirects and the members' ``(seq, id)``) before the cached
+    view's bytes are served; a member article's id takes ``resolve_story``'s longer way. While a
+    changed story's view is rebuilt by one request, others get the view it replaces (``_Views``)."""
     from ..story import DEFAULT_LIMIT, resolve_story, story
 
     store = service.store
-    story_id, _ = resolve_story(store, ref)
-    redirects = store.redirects()
-    merged = [old for old in redirects if resolve_redirect(redirects, old) == story_id]
-    members = tuple((r["seq"], r["article_id"]) for r in store.story_assignments([story_id, *merged]))
-    key = (ref, offset, limit, language or None, members)
-    return service.story_views.get(key, lambda: story(
+    redirects = store.redirects() if redirects is None else redirects
+
+    def members_of(story_id: str) -> tuple[tuple[int, str], ...]:
+        merged = [old for old in redirects if resolve_redirect(redirects, old) == story_id]
+        return tuple(store.story_members([story_id, *merged]))
+
+    members: tuple[tuple[int, str], ...] = ()
+    if ref.startswith("s:"):
+        members = members_of(resolve_redirect(redirects, ref))
+    if not members:  # an article id, or no such story (resolve_story says which, naming the input)
+        story_id, _ = resolve_story(store, ref)
+        members = members_of(story_id)
+    name = (ref, offset, limit, language or None)
+    return service.story_views.get((*name, members), lambda: story(
         ref, store=store, settings=service.settings, language=language or None, offset=offset,
-        limit=limit or DEFAULT_LIMIT).to_dict())
+        limit=limit or DEFAULT_LIMIT).to_dict(), name=name)
 
 
-def merged_into(service: Service, story_id: str) -> str | None:
+def merged_into(service: Service, story_id: str, redirects: dict[str, str] | None = None) -> str | None:
     """The story an old, merged story id now lives on (``None`` for a current id)."""
-    final = resolve_redirect(service.store.redirects(), story_id)
+    final = resolve_redirect(service.store.redirects() if redirects is None else redirects, story_id)
     return final if final != story_id else None
 
 
@@ -280,11 +291,12 @@ def get_story(story_id: str, request: Request, offset: int = Query(0, ge=0),
               language: str | None = Query(None, description="language of the summary"),
               _key: str | None = Depends(reader)) -> Any:
     service = service_of(request)
-    moved = merged_into(service, story_id)
+    redirects = service.store.redirects()
+    moved = merged_into(service, story_id, redirects)
     if moved is not None:
         return _moved(request, f"/api/stories/{quote(moved, safe=':')}")
-    _, body = story_entry(service, story_id, offset=offset, limit=limit, language=language)
-    return Response(body, media_type="application/json")
+    _, body = story_entry(service, story_id, offset=offset, limit=limit, language=language, redirects=redirects)
+    return Response(body, media_type="application/json")  # the cached bytes as they are: no re-encoding
 
 
 @router.get("/search", summary="Full-text search over titles and texts")
@@ -372,7 +384,7 @@ def health(request: Request) -> dict[str, Any]:
     pending = len(store.pending_analysis(ANALYZER_VERSION))
     return {"status": "ok", "version": __version__, "articles": store.count_articles(),
             "pending_analysis": pending,
-            "worker": service.worker.state() if service.worker is not None else None}
+            "worker": service.worker_state()}
 
 
 @router.get("/settings", summary="The settings (as storylink settings --json; secrets hidden)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 
 import click
 
@@ -16,7 +17,7 @@ __all__ = ["serve", "keys_group"]
 @click.option("--host", default="127.0.0.1", show_default=True, help="address to listen on")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="port to listen on")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="server processes (one of them also analyses and clusters)")
+              help="server processes (a worker process beside them analyses and clusters)")
 @click.option("--no-worker", is_flag=True, help="serve only; another process analyses and clusters")
 def serve(db: str | None, host: str, port: int, workers: int, no_worker: bool) -> None:
     """Serve the JSON API (/api, docs at /docs) and the web UI over the store."""
@@ -27,12 +28,29 @@ def serve(db: str | None, host: str, port: int, workers: int, no_worker: bool) -
         from .app import create_app
 
         create_app(settings, worker=False)  # a bad database or setting fails here, on one line, not per process
-    # Each server process builds its app from the environment, so the options travel there.
+    # Each server process builds its app from the environment, so the options travel there; none of
+    # them runs the worker: this process runs the one worker process (worker.py says why apart).
     os.environ["STORYLINK_DB"] = settings.db_path
-    os.environ["STORYLINK_SERVE_WORKER"] = "0" if no_worker else "1"
-    click.echo(f"storylink serving {settings.db_path} on http://{host}:{port} (API docs: /docs)", err=True)
-    uvicorn.run("storylink.service.app:create_app_from_env", factory=True, host=host, port=port, workers=workers,
-                log_level="warning", timeout_graceful_shutdown=5)
+    os.environ["STORYLINK_SERVE_WORKER"] = "0"
+    from .worker import WorkerProcess
+
+    worker = None if no_worker else WorkerProcess(settings)
+
+    def _exit(signum: int, frame: object) -> None:
+        # uvicorn re-raises the SIGTERM it handled once it has shut down; end here, through the
+        # ``finally`` below, so the worker process is stopped rather than left to notice.
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, _exit)
+    try:
+        if worker is not None:
+            worker.start()
+        click.echo(f"storylink serving {settings.db_path} on http://{host}:{port} (API docs: /docs)", err=True)
+        uvicorn.run("storylink.service.app:create_app_from_env", factory=True, host=host, port=port,
+                    workers=workers, log_level="warning", timeout_graceful_shutdown=5)
+    finally:
+        if worker is not None:
+            worker.stop()
 
 
 @cli.group("keys")

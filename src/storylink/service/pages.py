@@ -90,10 +90,11 @@ def stories_page(request: Request, offset: int = Query(0, ge=0), limit: int = Qu
 def _story(request: Request, story_id: str, offset: int, limit: int | None, language: str | None,
            twin: bool) -> Any:
     service = service_of(request)
-    moved = merged_into(service, story_id)
+    redirects = service.store.redirects()
+    moved = merged_into(service, story_id, redirects)
     if moved is not None:
         return _moved(request, f"/stories/{quote(moved, safe=':')}{'.json' if twin else ''}")
-    doc, body = story_entry(service, story_id, offset=offset, limit=limit, language=language)
+    doc, body = story_entry(service, story_id, offset=offset, limit=limit, language=language, redirects=redirects)
     return Response(body, media_type="application/json") if twin else doc
 
 
