@@ -62,15 +62,16 @@ def synthetic_articles(n: int, *, stories: int | None = None, seed: int = 7,
 class Server:
     """One ``storylink serve`` subprocess; ``start``/``kill``/``stop`` it, ``client`` talks to it."""
 
-    def __init__(self, db: Path, *, env: dict[str, str] | None = None, workers: int = 1) -> None:
-        self.db = db
+    def __init__(self, db: Path | str, *, env: dict[str, str] | None = None, workers: int = 1,
+                 log: Path | None = None) -> None:
+        self.db = db  # a SQLite path, or a postgresql:// URL (then ``log`` names the server's log file)
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = os.environ | {"STORYLINK_STORY_PROFILES": "0", "STORYLINK_API_KEY": KEY} | (env or {})
         self.env.pop("STORYLINK_DB", None)
         self.workers = workers
         self.proc: subprocess.Popen[bytes] | None = None
-        self.log = db.with_suffix(f".{self.port}.log")
+        self.log = log or Path(db).with_suffix(f".{self.port}.log")
 
     def start(self, timeout: float = 60.0) -> "Server":
         with self.log.open("ab") as log:
