@@ -105,11 +105,6 @@ class ParquetStore(Store):
         return StoreError(f"read-only: a Spark output cannot {what} (copy it into a database first)",
                           source=self.path)
 
-    @property
-    def schema_version(self) -> int:
-        """An output folder has no migrations: its format is the marker's (``FORMAT``)."""
-        return 0
-
     # -- articles ------------------------------------------------------------------------
     def put_article(self, article: Article) -> str:
         raise self._read_only("store articles")
@@ -177,10 +172,6 @@ class ParquetStore(Store):
             langs = {k: r["language"] for k, r in self._by_id["analyses"].items()}
         return {i: langs[i] for i in ids if langs.get(i)}
 
-    def analysis_history(self, ids: Sequence[str]) -> list[Analysis]:
-        """One analysis per article: the job writes only the one it computed."""
-        return list(self.get_analyses(ids).values())
-
     def needs_analysis(self, analyzer: str) -> list[str]:
         done = {r["article_id"] for r in self.table("analyses", ["article_id", "analyzer"]) if r["analyzer"] == analyzer}
         return [r["id"] for r in sorted(self.table("articles", ["id", "seq"]), key=lambda r: r["seq"])
@@ -205,13 +196,6 @@ class ParquetStore(Store):
         profiles = self._index("profiles")
         return {i: _unpack(profiles[i]["data"]) for i in ids if i in profiles and profiles[i]["model"] == model}
 
-    def all_arrays(self, ids: Sequence[str]) -> list[tuple[str, str, dict[str, np.ndarray]]]:
-        from ..stories import DOC_VECTOR_MODEL
-
-        out = [(i, DOC_VECTOR_MODEL, a) for i, a in self.get_arrays(ids, DOC_VECTOR_MODEL).items()]
-        profiles = self._index("profiles")
-        return out + [(i, profiles[i]["model"], _unpack(profiles[i]["data"])) for i in ids if i in profiles]
-
     # -- stories -------------------------------------------------------------------------
     def put_assignments(self, rows: Iterable[dict[str, Any]]) -> None:
         raise self._read_only("store assignments")
@@ -226,19 +210,6 @@ class ParquetStore(Store):
 
     def redirects(self) -> dict[str, str]:
         return {r["old_id"]: r["new_id"] for r in self.table("redirects")}
-
-    def redirect_rows(self) -> dict[str, tuple[str, str]]:
-        """Redirects with the article whose assignment merged the old id (else the old story's
-        first article): the table keeps only old and new id, the assignments say the rest."""
-        by: dict[str, str] = {}
-        for row in self.assignments():
-            for old in row["merged"]:
-                by.setdefault(old, row["article_id"])
-            by.setdefault(row["story_id"], row["article_id"])
-        return {old: (new, by.get(old, "")) for old, new in self.redirects().items()}
-
-    def put_redirects(self, redirects: dict[str, tuple[str, str]]) -> None:
-        raise self._read_only("store redirects")
 
     def clear_assignments(self) -> None:
         raise self._read_only("clear assignments")
