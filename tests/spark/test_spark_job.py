@@ -94,6 +94,18 @@ def test_stories_command_reads_the_output_folder(demo_runs):
     assert json.loads(result.stdout) == [s.to_dict() for s in theirs]
 
 
+def test_copy_loads_the_output_folder_into_sqlite_with_its_stories(demo_runs, tmp_path):
+    _, out, _, theirs = demo_runs
+    target = tmp_path / "loaded.db"
+    result = CliRunner().invoke(cli, ["copy", "--from", str(out), "--to", str(target)])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(cli, ["stories", "--db", str(target), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == [s.to_dict() for s in theirs]
+    with open_store(Settings(db=str(target))) as store:
+        assert store.count_articles() == 12 and len(store.get_analyses([a.id for a in store.articles()])) == 12
+
+
 def test_the_output_is_read_only(demo_runs):
     _, out, _, _ = demo_runs
     store = open_store(Settings(db=str(out)))

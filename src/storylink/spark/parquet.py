@@ -106,6 +106,13 @@ class ParquetStore(Store):
                           source=self.path)
 
     # -- articles ------------------------------------------------------------------------
+    @property
+    def schema_version(self) -> int:
+        """An output folder has no migrations; it reads like a store of the current schema."""
+        from ..store import MIGRATIONS
+
+        return len(MIGRATIONS)
+
     def put_article(self, article: Article) -> str:
         raise self._read_only("store articles")
 
@@ -172,6 +179,10 @@ class ParquetStore(Store):
             langs = {k: r["language"] for k, r in self._by_id["analyses"].items()}
         return {i: langs[i] for i in ids if langs.get(i)}
 
+    def analysis_history(self, ids: Sequence[str]) -> list[Analysis]:
+        """The job writes one analysis per article: that one."""
+        return list(self.get_analyses(ids).values())
+
     def needs_analysis(self, analyzer: str) -> list[str]:
         done = {r["article_id"] for r in self.table("analyses", ["article_id", "analyzer"]) if r["analyzer"] == analyzer}
         return [r["id"] for r in sorted(self.table("articles", ["id", "seq"]), key=lambda r: r["seq"])
@@ -196,6 +207,12 @@ class ParquetStore(Store):
         profiles = self._index("profiles")
         return {i: _unpack(profiles[i]["data"]) for i in ids if i in profiles and profiles[i]["model"] == model}
 
+    def all_arrays(self, ids: Sequence[str]) -> list[tuple[str, str, dict[str, np.ndarray]]]:
+        from ..stories import DOC_VECTOR_MODEL
+
+        models = [DOC_VECTOR_MODEL] + sorted({r["model"] for r in self._index("profiles").values()})
+        return [(i, model, arrays) for model in models for i, arrays in self.get_arrays(ids, model).items()]
+
     # -- stories -------------------------------------------------------------------------
     def put_assignments(self, rows: Iterable[dict[str, Any]]) -> None:
         raise self._read_only("store assignments")
@@ -210,6 +227,15 @@ class ParquetStore(Store):
 
     def redirects(self) -> dict[str, str]:
         return {r["old_id"]: r["new_id"] for r in self.table("redirects")}
+
+    def redirect_rows(self) -> dict[str, tuple[str, str]]:
+        """Each redirect with the article whose assignment merged it; a story joined across a
+        bucket cut has none, and names its surviving story's first article."""
+        merged_by = {old: row["article_id"] for row in self.assignments() for old in row.get("merged", ())}
+        return {old: (new, merged_by.get(old, new.removeprefix("s:"))) for old, new in self.redirects().items()}
+
+    def put_redirects(self, redirects: dict[str, tuple[str, str]]) -> None:
+        raise self._read_only("store redirects")
 
     def clear_assignments(self) -> None:
         raise self._read_only("clear assignments")
