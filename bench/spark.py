@@ -10,6 +10,16 @@ to Parquet once; then, each in a fresh process so that peak memory is its own:
 - **Spark** per master: read the Parquet, ``job.assemble_items`` (one online pass per time bucket of
   ``--bucket-days``, stitched), the assignments written back to Parquet.
 
+With vectors (``--with-vectors``): the stream is real texts, SemEval train+dev articles and their
+derived copies over a year (``evaluate.synth.make_stream``, 4 variants per story, machine-translated
+pairs included: ~10k articles at most), and the timed work starts from the texts: the whole-text USE
+vector (``stories.vector_text``, ``vectors.encode_use``) and the MinHash signature
+(``neardup.signatures``) in batches of 32, then the story assembly. The single machine calls those
+functions in one process; Spark runs ``stages.enrich(analysis=False)`` per partition
+(``mapPartitions``, models loaded once per Python worker), then ``job.assemble_items``. The analysis
+is left out of both (the items carry no entity keys): at ~0.1-0.3 s per article here it would be
+the whole figure.
+
 Printed per size: docs/s (wall clock of the clustering alone; the session start is given apart),
 peak RSS of the single process / of the Spark driver's Python, its JVM (in local mode the executors
 too) and the largest Python worker, where the Spark time went (inside the buckets' passes, decoding
@@ -85,6 +95,103 @@ def _flush(cols: dict[str, list], path: Path, writer):  # type: ignore[no-untype
     return writer
 
 
+def write_text_stream(n: int, path: Path, *, days: float, data_dir: Path) -> int:
+    """The first ``n`` articles of the text stream in publication order, as the job's article columns."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from storylink.evaluate.synth import make_stream
+    from storylink.spark.stages import ARTICLE_FIELDS
+    from storylink.store import published_key
+
+    stream = sorted(make_stream(stories=10**6, seed=7, days=days, variants_per_story=4, machine_translated=True,
+                                data_dir=data_dir), key=lambda s: s.published)[:n]
+    cols: dict[str, list] = {k: [] for k in (*ARTICLE_FIELDS, "story", "seq", "input", "published_utc", "undated",
+                                             "time")}
+    for i, s in enumerate(stream):
+        when = 1.6e9 + s.published
+        stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(when)) + f".{int(when * 1000) % 1000:03d}+00:00"
+        row = dict.fromkeys(ARTICLE_FIELDS) | {"id": f"{s.id}#{i}", "text": s.text, "language": s.language,
+                                               "published": stamp}
+        row |= {"story": s.story, "seq": i, "input": "synthetic", "published_utc": published_key(stamp),
+                "undated": False, "time": when}
+        for k, v in row.items():
+            cols[k].append(v)
+    pq.write_table(pa.table(cols), path)
+    return len(stream)
+
+
+def one_single_vectors(path: Path, labels_out: Path, window_days: float) -> dict[str, float]:
+    """The single machine from texts: USE vectors and signatures in batches of 32, then ``Clusterer.run``."""
+    import pyarrow.parquet as pq
+
+    from storylink.cluster import Clusterer, item_from
+    from storylink.document import Article
+    from storylink.neardup import signatures
+    from storylink.stories import vector_text
+    from storylink.vectors import encode_use
+
+    cols = pq.read_table(path, columns=["id", "text", "language", "time"]).to_pydict()
+    encode_use(["warm the model up"])  # loading is not the pass; Spark's workers load theirs inside the job
+    start = time.perf_counter()
+    items = []
+    for at in range(0, len(cols["id"]), 32):
+        part = slice(at, at + 32)
+        articles = [Article(id=i, text=t, language=lang)
+                    for i, t, lang in zip(cols["id"][part], cols["text"][part], cols["language"][part])]
+        vectors = encode_use([vector_text(a) for a in articles])
+        sigs = signatures([a.text for a in articles])
+        items += [item_from(a.id, t, a.text, None, v, sig=g)
+                  for a, t, v, g in zip(articles, cols["time"][part], vectors, sigs)]
+    embed_s = time.perf_counter() - start
+    clusterer = Clusterer(window_days=window_days, second_stage=False)
+    assigned = list(clusterer.run(items))
+    seconds = time.perf_counter() - start
+    story = {a.article_id: a.story_id for a in assigned}
+    np.save(labels_out, np.array([clusterer.resolve(story[i]) for i in cols["id"]]))
+    return {"docs_s": len(items) / seconds, "seconds": seconds, "embed_s": embed_s, "rss_mb": rss_mb()}
+
+
+def one_spark_vectors(path: Path, labels_out: Path, master: str, window_days: float, bucket_days: float | None,
+                      overlap_days: float | None) -> dict[str, float]:
+    """Spark from texts: ``stages.enrich(analysis=False)`` per partition, then ``assemble_items``."""
+    from pyspark.sql import functions as F  # noqa: F401
+
+    from storylink.spark import stages
+    from storylink.spark.job import _frame, _jvm_peak_mb, _schemas, assemble_items, spark_session
+
+    started = time.perf_counter()
+    cores = int(master[6:-1]) if master.startswith("local[") and master[6:-1].isdigit() else os.cpu_count() or 1
+    spark = spark_session(master, shuffle_partitions=max(2, 2 * cores), conf={"spark.driver.memory": "6g"})
+    session_s = time.perf_counter() - started
+    out = Path(tempfile.mkdtemp(prefix="sl-bench-"))
+    start = time.perf_counter()
+    articles = spark.read.parquet(str(path)).drop("story").repartition(2 * cores)
+    tagged = articles.rdd.map(lambda r: r.asDict()).mapPartitions(
+        lambda rows: stages.enrich(rows, settings=None, profiles=False, analysis=False))
+    enriched = _frame(spark, tagged.filter(lambda t: t[0] == "article").values(), _schemas()["enriched"]).cache()
+    n = enriched.count()
+    embed_s = time.perf_counter() - start
+    assigned, figures = assemble_items(enriched, window_days=window_days, profiles=False, bucket_days=bucket_days,
+                                       overlap_days=overlap_days, partitions=cores)
+    assigned.select("article_id", "story").write.mode("overwrite").parquet(str(out / "assignments"))
+    seconds = time.perf_counter() - start
+    driver_mb = rss_mb()
+    import pyarrow.parquet as pq
+
+    got = pq.read_table(out / "assignments").to_pydict()
+    story = dict(zip(got["article_id"], got["story"]))
+    ids = pq.read_table(path, columns=["id"]).column("id").to_pylist()
+    np.save(labels_out, np.array([story[i] for i in ids]))
+    result = {"docs_s": n / seconds, "seconds": seconds, "embed_s": embed_s, "session_s": session_s,
+              "driver_rss_mb": driver_mb, "jvm_rss_mb": _jvm_peak_mb(spark),
+              "worker_rss_mb": figures["python_peak_rss_mb"], "bucket_s": figures["bucket_s"],
+              "decode_s": figures["decode_s"], "buckets": figures["buckets"], "stitched": figures["stitched"],
+              "cores": cores}
+    spark.stop()
+    return result
+
+
 def one_single(path: Path, labels_out: Path, window_days: float) -> dict[str, float]:
     """The single-machine pass, items read from the Parquet in batches (as a store hands them over);
     only ``Clusterer.run`` is timed."""
@@ -151,7 +258,8 @@ def bcubed_f1(pred: np.ndarray, gold: np.ndarray) -> float:
     return bcubed(dict(zip(ids, pred.tolist())), dict(zip(ids, gold.tolist())))["f1"]
 
 
-def svg(rows: list[dict], sizes: list[int], methods: list[str]) -> str:
+def svg(rows: list[dict], sizes: list[int], methods: list[str], *, what: str = "story assembly, given vectors"
+        ) -> str:
     """docs/s and peak memory against stream size, one line per method. Plain SVG."""
     width, height, pad = 380, 250, 52
     colours = ["#444", "#1f5fa8", "#d0701c", "#2a9d4b", "#8a3ea8"]
@@ -192,7 +300,7 @@ def svg(rows: list[dict], sizes: list[int], methods: list[str]) -> str:
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{2 * width}" height="{height}" '
              'font-family="sans-serif" font-size="12" role="img">',
              '<title>storylink on Spark: story assembly docs/s and peak memory against stream size</title>']
-    parts += panel(0, "story assembly, given vectors (docs/s)", "docs_s")
+    parts += panel(0, f"{what} (docs/s)", "docs_s")
     parts += panel(width, "peak memory, largest process (MB)", "peak_mb")
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
@@ -210,6 +318,10 @@ def main() -> None:
     parser.add_argument("--overlap-days", type=float, default=None)
     parser.add_argument("--svg", help="draw docs/s and peak memory against size into this SVG file")
     parser.add_argument("--json", help="also write the figures as JSON here")
+    parser.add_argument("--with-vectors", action="store_true",
+                        help="start from texts: USE vectors and signatures, then the assembly (sizes up to ~10k)")
+    parser.add_argument("--data", type=Path,
+                        default=Path(__file__).resolve().parents[2] / "shared" / "data" / "semeval2022-task8")
     parser.add_argument("--one", nargs=4, help=argparse.SUPPRESS)  # kind path labels master, in a fresh process
     args = parser.parse_args()
     bucket_days = args.bucket_days or None
@@ -217,26 +329,39 @@ def main() -> None:
         kind, path, labels, master = args.one
         if kind == "single":
             r = one_single(Path(path), Path(labels), args.window_days)
+        elif kind == "single-vectors":
+            r = one_single_vectors(Path(path), Path(labels), args.window_days)
+        elif kind == "spark-vectors":
+            r = one_spark_vectors(Path(path), Path(labels), master, args.window_days, bucket_days, args.overlap_days)
         else:
             r = one_spark(Path(path), Path(labels), master, args.window_days, bucket_days, args.overlap_days)
         print(json.dumps(r))
         return
 
-    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; {args.dim}-d vectors over "
-          f"{args.days:.0f} days, {args.window_days:g}-day window, buckets of {args.bucket_days:g} days")
+    what = "from texts: USE vectors, signatures, assembly" if args.with_vectors else "story assembly, given vectors"
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; {what}; "
+          f"{'texts' if args.with_vectors else f'{args.dim}-d vectors'} over {args.days:.0f} days, {args.window_days:g}-day window, buckets of {args.bucket_days:g} days")
     rows: list[dict] = []
     tmp = Path(tempfile.mkdtemp(prefix="sl-bench-spark-"))
     for n in args.sizes:
         path = tmp / f"stream-{n}.parquet"
-        write_stream(n, path, dim=args.dim, days=args.days)
+        if args.with_vectors:
+            got = write_text_stream(n, path, days=args.days, data_dir=args.data)
+            if got < n:
+                print(f"{n:,d}: the text stream has only {got:,d} articles; measuring those")
+                n = got
+        else:
+            write_stream(n, path, dim=args.dim, days=args.days)
         import pyarrow.parquet as pq
 
         gold = np.array(pq.read_table(path, columns=["story"]).column("story").to_pylist())
         labels = {}
         for method in ["single machine", *args.masters]:
             kind = "single" if method == "single machine" else "spark"
+            kind += "-vectors" if args.with_vectors else ""
             out = tmp / f"labels-{n}-{len(labels)}.npy"
-            cmd = [sys.executable, __file__, "--one", kind, str(path), str(out), method if kind == "spark" else "-",
+            cmd = [sys.executable, __file__, "--one", kind, str(path), str(out),
+                   method if kind.startswith("spark") else "-",
                    "--window-days", str(args.window_days), "--bucket-days", str(args.bucket_days)]
             if args.overlap_days is not None:
                 cmd += ["--overlap-days", str(args.overlap_days)]
@@ -246,21 +371,23 @@ def main() -> None:
             r = json.loads(done.stdout.strip().splitlines()[-1])
             labels[method] = np.load(out)
             r |= {"n": n, "method": method}
-            r["peak_mb"] = r["rss_mb"] if kind == "single" else max(r["jvm_rss_mb"], r["worker_rss_mb"],
+            r["peak_mb"] = r["rss_mb"] if kind.startswith("single") else max(r["jvm_rss_mb"], r["worker_rss_mb"],
                                                                      r["driver_rss_mb"])
             r["gold_f1"] = bcubed_f1(labels[method], gold)
-            if kind == "spark":
+            if kind.startswith("spark"):
                 r["agreement_f1"] = bcubed_f1(labels[method], labels["single machine"])
             rows.append(r)
         base = next(r for r in rows if r["n"] == n and r["method"] == "single machine")
         for r in (r for r in rows if r["n"] == n):
             if r["method"] == "single machine":
-                print(f"{n:>9,d}  single machine  {r['docs_s']:8.0f} docs/s  ({r['seconds']:6.1f} s)  "
+                embed = f", vectors+signatures {r['embed_s']:.1f} s" if "embed_s" in r else ""
+                print(f"{n:>9,d}  single machine  {r['docs_s']:8.0f} docs/s  ({r['seconds']:6.1f} s{embed})  "
                       f"peak RSS {r['rss_mb']:6.0f} MB  BCubed F1 vs gold {r['gold_f1']:.3f}")
                 continue
             other = r["seconds"] - r["bucket_s"] / r["cores"] if r["cores"] else r["seconds"]
             print(f"{n:>9,d}  spark {r['method']:<9} {r['docs_s']:8.0f} docs/s  ({r['seconds']:6.1f} s, "
-                  f"x{r['docs_s'] / base['docs_s']:.2f} of single; session start {r['session_s']:.1f} s)  "
+                  f"x{r['docs_s'] / base['docs_s']:.2f} of single; session start {r['session_s']:.1f} s"
+                  + (f"; vectors+signatures stage {r['embed_s']:.1f} s" if "embed_s" in r else "") + ")  "
                   f"peak RSS driver {r['driver_rss_mb']:.0f} MB, JVM {r['jvm_rss_mb']:.0f} MB, "
                   f"worker {r['worker_rss_mb']:.0f} MB  "
                   f"time: in buckets {r['bucket_s']:.1f} s (decoding rows {r['decode_s']:.1f} s) over "
@@ -273,7 +400,7 @@ def main() -> None:
             Path(args.json).write_text(json.dumps(rows, indent=1), encoding="utf-8")
         if args.svg:
             done_sizes = sorted({r["n"] for r in rows})
-            Path(args.svg).write_text(svg(rows, done_sizes, ["single machine", *args.masters]), encoding="utf-8")
+            Path(args.svg).write_text(svg(rows, done_sizes, ["single machine", *args.masters], what=what), encoding="utf-8")
     if args.svg:
         print(f"picture: {args.svg}")
     print(f"peak RSS of this process {rss_mb():.0f} MB; maxrss children "

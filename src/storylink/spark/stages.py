@@ -84,9 +84,12 @@ def _batches(rows: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
-def enrich(rows: Iterable[dict[str, Any]], *, settings: Settings | None, profiles: bool
+def enrich(rows: Iterable[dict[str, Any]], *, settings: Settings | None, profiles: bool, analysis: bool = True
            ) -> Iterator[tuple[str, dict[str, Any]]]:
     """Analysis, whole-text vector, MinHash signature (and the compare profile) of each article row.
+
+    ``analysis=False`` leaves the analysis out (items without entity keys, as for an article
+    whose analysis failed): vectors and signatures only, what ``bench/spark.py`` times.
 
     One call per Spark partition: the models load once per Python worker (``vectors`` keeps them) and
     encoders see batches of ``_BATCH``, as in ``cluster_store``. An article whose analysis fails keeps
@@ -106,6 +109,9 @@ def enrich(rows: Iterable[dict[str, Any]], *, settings: Settings | None, profile
         articles = [Article(**{k: r[k] for k in ARTICLE_FIELDS}) for r in chunk]
         analyses: list[Analysis | None] = []
         for row, article in zip(chunk, articles):
+            if not analysis:
+                analyses.append(None)
+                continue
             try:
                 analyses.append(analyze(article, settings=settings))
             except StorylinkError as exc:
@@ -127,17 +133,17 @@ def enrich(rows: Iterable[dict[str, Any]], *, settings: Settings | None, profile
         built: list[Any] = [None] * len(articles)
         if profiles:
             built = yield from _profiles(chunk, articles, analyses, vectors)
-        for row, article, analysis, vector, sig, profile in zip(chunk, articles, analyses, vectors, sigs, built):
+        for row, article, found, vector, sig, profile in zip(chunk, articles, analyses, vectors, sigs, built):
             if vector is None or sig is None:
-                yield "article", row | {"analysis": _analysis_json(analysis), "analyzer": _analyzer(analysis),
-                                        "analysis_language": analysis.language if analysis else None,
+                yield "article", row | {"analysis": _analysis_json(found), "analyzer": _analyzer(found),
+                                        "analysis_language": found.language if found else None,
                                         "clustered": False}
                 continue
-            item = item_from(article.id, 0.0, article.text, analysis, vector, sig=sig)
+            item = item_from(article.id, 0.0, article.text, found, vector, sig=sig)
             yield "article", row | {
-                "analysis": _analysis_json(analysis),
-                "analyzer": _analyzer(analysis),
-                "analysis_language": analysis.language if analysis else None,
+                "analysis": _analysis_json(found),
+                "analyzer": _analyzer(found),
+                "analysis_language": found.language if found else None,
                 "clustered": True,
                 "entities": sorted(item.entities),
                 "item_language": item.language,
