@@ -88,7 +88,8 @@ def _svg_timeline(items: list[Mapping[str, Any]], labels: Mapping[str, str], mem
     start = min(w for w, _ in placed).replace(hour=0, minute=0, second=0, microsecond=0)
     end = max(w for w, _ in placed).replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
     days = max(1, round((end - start) / timedelta(days=1)))
-    left, right, top, lane_h = 190, 985, 46, 26
+    # Member names (up to 16 characters, bold) and kind labels side by side need ~230 units.
+    left, right, top, lane_h = 240, 985, 46, 26
     height = top + lane_h * len(lanes) + 44
     span = (end - start).total_seconds()
 
