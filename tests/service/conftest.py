@@ -111,7 +111,7 @@ class Server:
 
     def wait_until(self, done: Any, timeout: float = 90.0, what: str = "condition") -> Any:
         deadline = time.monotonic() + timeout
-        with self.client() as c:
+        with self.client(headers={"X-API-Key": KEY}) as c:  # also where reads need a key
             while time.monotonic() < deadline:
                 value = done(c)
                 if value:

@@ -265,6 +265,29 @@ def test_read_keys_and_cors_when_configured(tmp_path):
             other = c.get("/api/stories", headers=AUTH | {"Origin": "http://evil.test"})
             assert "access-control-allow-origin" not in other.headers
             assert c.get("/api/health").status_code == 200  # liveness stays open for probes
+
+            # The pages' key form: a wrong key is refused on the form, a right one kept in a cookie
+            # that reads (pages and API) accept and writes do not.
+            form = {"content-type": "application/x-www-form-urlencoded", "accept": "text/html"}
+            refused = c.post("/key", content=b"key=nope&next=%2Fstories", headers=form)
+            assert refused.status_code == 403 and "not valid" in refused.text and "set-cookie" not in refused.headers
+            assert c.post("/key", content=b"key=&next=%2F", headers=form).status_code == 400
+            assert c.post("/key", content=os.urandom(300), headers=form).status_code == 400
+            assert c.get("/stories", headers={"accept": "text/html"}).status_code == 401
+            assert 'id="key-link"' in c.get("/stories", headers={"accept": "text/html"}).text
+            ok = c.post("/key", content=f"key={KEY}&next=%2Fstories%3Flimit%3D5".encode(), headers=form)
+            assert ok.status_code == 303 and ok.headers["location"] == "/stories?limit=5"
+            cookie = ok.headers["set-cookie"]
+            assert "HttpOnly" in cookie and "SameSite=strict" in cookie and KEY in cookie
+            jar = {"cookie": f"storylink_key={KEY}"}
+            assert c.get("/stories", headers=jar | {"accept": "text/html"}).status_code == 200
+            assert c.get("/api/stories", headers=jar).status_code == 200
+            assert_error(c.post("/api/articles", json={"text": "Ein Text."}, headers=jar), 401, "key_required")
+            assert_error(c.get("/api/stories", headers={"cookie": "storylink_key=nope"}), 403, "key_refused")
+            elsewhere = c.post("/key", content=f"key={KEY}&next=//evil.test/x".encode(), headers=form)
+            assert elsewhere.headers["location"] == "/stories"  # never a redirect off the site
+            forgot = c.post("/key/forget")
+            assert forgot.status_code == 303 and 'storylink_key=""' in forgot.headers["set-cookie"]
     finally:
         srv.stop()
 

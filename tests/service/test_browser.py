@@ -159,3 +159,38 @@ def test_walk_stories_search_article_compare(browser, site, tmp_path):
     assert "no such article" in d.find_element(By.ID, "error-message").text
     errors = [e for e in _errors(d) if "no-such-article" not in e]  # the 404 just asked for
     assert errors == []
+
+
+def test_key_form_opens_the_pages_when_reads_need_a_key(browser, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    d = browser
+    srv = Server(tmp_path / "keyed.db", env={"STORYLINK_READ_KEY_REQUIRED": "1"}).start()
+    try:
+        import httpx
+
+        records = synthetic_articles(6, stories=2)
+        assert httpx.post(srv.url + "/api/articles", json=records, headers={"X-API-Key": KEY},
+                          timeout=60).status_code == 202
+        srv.wait_until(all_clustered(len(records)), what="the keyed site's articles clustered")
+        d.delete_all_cookies()
+        d.get(srv.url + "/stories?limit=5")
+        assert "key_required" in d.find_element(By.TAG_NAME, "h1").text
+        _go(d, d.find_element(By.ID, "key-link"), "/key?next=")
+        d.find_element(By.ID, "key").send_keys("not-the-key")
+        _go(d, d.find_element(By.CSS_SELECTOR, "#key-form button"), "/key")
+        assert "not valid" in d.find_element(By.ID, "error-message").text
+        d.find_element(By.ID, "key").send_keys(KEY)
+        _go(d, d.find_element(By.CSS_SELECTOR, "#key-form button"), "/stories")
+        rows = d.find_elements(By.CSS_SELECTOR, "#stories tr.story")
+        assert len(rows) == int(d.find_element(By.ID, "story-count").text.split()[0]) >= 1
+        assert d.find_element(By.ID, "nav-key")
+        _go(d, rows[0].find_element(By.CSS_SELECTOR, "a.story-link"), "/stories/s:")
+        assert d.find_elements(By.CSS_SELECTOR, "#members tr.member")
+        assert [e for e in _errors(d) if "401" not in e and "403" not in e] == []
+        d.get(srv.url + "/key")
+        _go(d, d.find_element(By.ID, "forget-key"), "/stories")
+        assert "key_required" in d.find_element(By.TAG_NAME, "h1").text
+    finally:
+        d.delete_all_cookies()
+        srv.stop()

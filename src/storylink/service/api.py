@@ -45,9 +45,11 @@ _MAX_PAGE = 100
 
 
 def reader(request: Request) -> str | None:
-    """Dependency of every read: a key only when ``read_key_required`` is set."""
+    """Dependency of every read: a key only when ``read_key_required`` is set (from a header, or the
+    cookie the web pages' key form sets)."""
     service = service_of(request)
-    return keys.authorize(keys.key_from_headers(request.headers), store=service.store, settings=service.settings,
+    key = keys.key_from_headers(request.headers) or request.cookies.get(keys.COOKIE) or None
+    return keys.authorize(key, store=service.store, settings=service.settings,
                           write=False, where=f"{request.method} {request.url.path}")
 
 

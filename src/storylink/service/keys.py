@@ -25,7 +25,11 @@ from ..config import Settings
 from ..errors import KeyRefused, KeyRequired
 from ..store import Store
 
-__all__ = ["new_key", "hash_key", "key_id", "add_key", "authorize", "key_from_headers"]
+__all__ = ["new_key", "hash_key", "key_id", "add_key", "authorize", "key_from_headers", "COOKIE"]
+
+#: The cookie the web pages keep a reader's key in (set by ``POST /key``). Reads only: a write
+#: needs the key in a header, so that a form on another site cannot post with an editor's cookie.
+COOKIE = "storylink_key"
 
 
 def new_key() -> str:

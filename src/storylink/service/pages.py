@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from importlib.resources import files
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import parse_qs, quote, urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -17,9 +17,12 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from .. import __version__
+from ..errors import AccessError, EmptyInput, EncodingError, InputError, MalformedRecord
 from ..views import marked_html, render_comparison_html
+from . import keys
 from .api import (
     _MAX_PAGE,
+    _body,
     _moved,
     article_document,
     compare_refs,
@@ -30,6 +33,7 @@ from .api import (
     story_page,
 )
 from .app import service_of
+from .errors import status_of
 
 __all__ = ["router", "render_error", "article_marks"]
 
@@ -49,6 +53,58 @@ def render_error(request: Request, status: int, error: dict[str, Any]) -> str:
 @router.get("/")
 def home() -> RedirectResponse:
     return RedirectResponse("/stories", status_code=302)
+
+
+# -- the reader's key (pages cannot send headers: the key form keeps it in a cookie) ----------
+
+_KEY_FORM_BYTES = 4096
+
+
+def _local_path(target: str | None) -> str:
+    """Where to go after the key form: a path on this site only (never ``//elsewhere`` or a URL)."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return "/stories"
+    return target
+
+
+@router.get("/key", response_class=HTMLResponse)
+def key_form(request: Request, next: str | None = None) -> HTMLResponse:
+    return _page(request, "key.html", next=_local_path(next), problem=None, title="API key")
+
+
+@router.post("/key", response_class=HTMLResponse)
+async def key_submit(request: Request) -> Response:
+    """Check the key (any valid, unrevoked key may read) and keep it in an HttpOnly cookie."""
+    body = await _body(request, _KEY_FORM_BYTES)
+    try:
+        form = parse_qs(body.decode("utf-8"), max_num_fields=4)
+    except UnicodeDecodeError as exc:
+        raise EncodingError(f"the key form must be UTF-8 ({exc.reason} at byte {exc.start})", source="body") from None
+    except ValueError as exc:
+        raise MalformedRecord(f"not a form (application/x-www-form-urlencoded): {exc}", source="body") from None
+    key = (form.get("key") or [""])[0].strip()
+    target = _local_path((form.get("next") or [None])[0])
+    service = service_of(request)
+    try:
+        if not key:
+            raise EmptyInput("enter an API key", source="key")
+        await run_in_threadpool(keys.authorize, key, store=service.store, settings=service.settings,
+                                write=False, where="key")
+    except (AccessError, InputError) as exc:
+        page = _page(request, "key.html", next=target, problem=exc.message, title="API key")
+        page.status_code = status_of(exc)
+        return page
+    response = RedirectResponse(target, status_code=303)
+    response.set_cookie(keys.COOKIE, key, httponly=True, samesite="strict", path="/",
+                        secure=request.url.scheme == "https")
+    return response
+
+
+@router.post("/key/forget")
+def key_forget() -> RedirectResponse:
+    response = RedirectResponse("/stories", status_code=303)
+    response.delete_cookie(keys.COOKIE, path="/")
+    return response
 
 
 def _stories(request: Request, offset: int, limit: int, since: str | None, until: str | None,
