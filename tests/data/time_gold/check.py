@@ -27,13 +27,13 @@ MONTHS = {"Januar": 1, "Jänner": 1, "Februar": 2, "März": 3, "April": 4, "Mai"
           "August": 8, "September": 9, "Oktober": 10, "November": 11, "Dezember": 12}
 
 _DATE = re.compile(
-    r"\d{4}(-\d{2}(-\d{2})?)?"   # year, month, day
+    r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?"  # year, month, day
     r"|\d{4}-(SP|SU|FA|WI)"       # season
     r"|\d{4}-Q[1-4]"              # quarter
     r"|\d{3}"                     # decade: 192 = the 1920s
     r"|\d{2}"                     # century: 18 = the 1800s ("19. Jahrhundert")
     r"|BC\d{2,4}")                # before Christ: BC06 = the 7th century BC
-_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})?T\d{2}(:\d{2})?")
+_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})?T([01]\d|2[0-4])(:[0-5]\d)?")
 _WEEKDAY = re.compile(r"XXXX-WXX-[1-7]")
 _DURATION = re.compile(r"P((\d+(\.\d+)?|X)[YMWD])+(T((\d+(\.\d+)?|X)[HMS])+)?|PT((\d+(\.\d+)?|X)[HMS])+")
 _SET_PATTERN = re.compile(r"XXXX-(SP|SU|FA|WI)|XXXX-WXX-(WE|[1-7])")
