@@ -259,10 +259,13 @@ class _Clock:
 @dataclass(frozen=True, slots=True)
 class _Offset:
     """``n`` units from the date the text last named ("zwei Jahre später", "im
-    folgenden Jahr", "am Tag darauf"), not from the anchor; ``n`` None: vague."""
+    folgenden Jahr", "am Tag darauf"), not from the anchor; ``n`` None: vague.
+    With no such date, a counted offset is a ``duration`` of ``length``
+    ("eine Stunde später" ``PT1H``)."""
 
     unit: str
     n: int | None
+    length: str | None = None
 
 
 _Meaning = _Date | _Fixed | _Weekday | _Shift | _Weekend | _Clock | _Offset
@@ -507,9 +510,9 @@ _DECADE_LEFT = _before(r"(?:(?:[Ii]n|[Ss]eit|[Bb]is\s+in|[Aa]b|[Aa]us)\s+)?den\s
                       r"|(?:(?:[Ii]n|[Ss]eit|[Aa]b)\s+)?(?:(?:Anfang|Mitte|Ende|Beginn)\s+)?der\s+")
 
 
-@_rule(r"(?:1[5-9]|20)\d0(?:er(?:-?\s?Jahren?)?|'?s)\b")
+@_rule(r"(?:1\d|20)\d0(?:er(?:n|-?\s?Jahren?)?|'?s)\b")
 def _decade(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
-    """ "in den 1990er Jahren", "the 1990s": the ISO decade "199"."""
+    """ "in den 1990er Jahren", "der 1970ern", "the 1990s": the ISO decade "199"."""
     if _word_start(text, m.start()):
         left = _left(_DECADE_LEFT, text, m.start())
         yield _Cand(left.start() if left else m.start(), m.end(), "date", _Fixed(m.group()[:3]))
@@ -586,13 +589,13 @@ _WEEKLY = _cased(["montags", "dienstags", "mittwochs", "donnerstags", "freitags"
 
 
 @_rule(rf"(?P<d>{_WEEKLY})\b"
-       r"|(?P<every>täglich|wöchentlich|monatlich|alljährlich|jährlich)\b"
+       r"|(?P<every>täglich|wöchentlich|monatlich|alljährlich|jährlich)(?:e[nmrs]?)?\b"
        rf"|(?:{_cased(['jeden', 'jede', 'jedes', 'every'])})\s+(?P<u>Tag|Morgen|Abend|Nacht|Woche|Monat|Jahr"
        rf"|day|morning|evening|night|week|month|year|{WEEKDAY})\b")
 def _set(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
     """ "jeden Morgen" ``P1D``, "wöchentlich" ``P1W``, "montags" (no value)."""
     if _word_start(text, m.start()):
-        word = (m["every"] or m["u"] or "").lower()
+        word = (m["every"] or m["u"] or "").lower()  # "jährliche" has the period of "jährlich"
         yield _Cand(m.start(), m.end(), "set", _Fixed(_SET_PERIODS.get(word)))
 
 
@@ -656,6 +659,7 @@ def _ago(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
 _DURATION_LEFT = _before(rf"(?P<n>{NUM_WORD}|\d{{1,4}})(?P<sep>\s+|-)")
 _AGE_AFTER = re.compile(r"[\s-]+old\b|\s+alt\b")
 _AGE_BEFORE = re.compile(r"\b(?:Alter|age)\s+(?:von|of)\s+(?:\S+\s+(?:bis|und|to|and)\s+)?\Z")
+_COUNT_RANGE_LEFT = _before(rf"(?:{NUM_WORD}|\d{{1,4}})\s*(?:bis|-|–|oder)\s*")
 _AGE_WITH = re.compile(r"\b[Mm]it\s+\Z")
 #: "zehn Jahre lang": the "lang" belongs to the duration.
 _LANG_AFTER = re.compile(r"\s+lang\b")
@@ -675,8 +679,11 @@ def _duration(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
             and not _NOUN_AFTER.match(text, m.end()):
         return  # "starb mit 80 Jahren" is an age; "mit zwei Jahren Verspätung" is not
     n = _count(left["n"])
-    if n is not None:
-        lang_ = _LANG_AFTER.match(text, m.end())
+    lang_ = _LANG_AFTER.match(text, m.end())
+    span = _COUNT_RANGE_LEFT.search(text, max(0, left.start() - 20), left.start())
+    if span and n is not None:  # "ein bis zwei Tage", "1 - 2 Jahre": one span, a vague count
+        yield _Cand(span.start(), lang_.end() if lang_ else m.end(), "duration", _Fixed(_VAGUE_UNITS[_unit(m.group())]))
+    elif n is not None:
         yield _Cand(left.start(), lang_.end() if lang_ else m.end(), "duration",
                     _Fixed(_ISO_DURATION[_unit(m.group())].format(n)))
 
@@ -758,20 +765,21 @@ _QUANTITY_BEFORE = re.compile(
     r"|höchstens|nahezu|annähernd|auf|mit|je|pro|gut|exakt|genau|ganze|zusammen|nummer|nr\.|no\.|platz))\s*\Z"
 )
 #: A capitalised word just before a bare number: a name ("Windows 2000", "Agenda 2030", "Seite 1914")...
-#: A period after it ends a sentence ("nach Rom. 1920 starb er"), except after an abbreviation.
-_CAPITALISED_BEFORE = re.compile(
-    r"(?P<w>[A-ZÄÖÜ][\w-]*|(?:S|Nr|Bd|Abs|Art|Vol|No|Kap|Tel|Fig|Abb|Tab|Jg|Hrsg|Aufl|Ausg|Sp|Bl|Str)\.)\s+\Z")
-#: ...unless it names an event or a period that years go with ("Weltkrieg 1914", "Olympischen Spielen 1936").
-_EVENT_NOUN = re.compile(
-    r"(?i:(?:krieg|kriegs|kriege|spiele|spielen|meisterschaft|meisterschaften|wahl|wahlen|saison|spielzeit"
-    r"|revolution|aufstand|frieden|friedens|vertrag|konzil|reform|jahr|jahres|jahre|jahren|winter|sommer"
-    r"|herbst|frühjahr|frühling|weltausstellung|olympiade|anfang|ende|mitte))\Z"
+#: A name or designation a number belongs to ("Windows 2000", "Agenda 2030", "Seite 1914"). After
+#: other capitalised words a year stays a year: history text writes "Sturmflut 1872", "Berlin 1898".
+_DESIGNATION_BEFORE = re.compile(
+    r"(?:\b(?:Windows|Agenda|Euro|Expo|Office|Version|Modell|Typ|Nummer|Seite|Seiten|Platz|Linie|Zimmer|Kapitel"
+    r"|Artikel|Paragraf|Paragraph|Postfach|Bus|Route|Flug|Band|Heft|Punkte?|Punkten|Stimmen|Summe|Zahl)"
+    r"|\b(?:S|Nr|Bd|Abs|Art|Vol|No|Kap|Tel|Fig|Abb|Tab|Jg|Aufl|Ausg|Sp|Bl)\.|§)\s*\Z"
 )
-#: Text before a word that opens a sentence (so "Bereits 1914" is no name).
-_SENTENCE_OPEN = re.compile(r"(?:\A|[.!?:;\n(\"„“»*†]|\s[-–])\s*\Z")
+#: A capitalised word after a number that reads as a plural (a count of things: "1914 Soldaten",
+#: "2000 Einwohner", "1552 Einträge") or a designation letter ("1980 S 3"); "1937 Generaldirektor" is a year.
+_PLURAL_NOUN_AFTER = re.compile(r"\s+(?:[A-ZÄÖÜ][a-zäöüß-]*(?:e|en|n|er|s|el|ern|innen)\b|[A-Z]\b|Mann\b)")
 _AMOUNT_EARLIER = re.compile(r"\d\s+[A-ZÄÖÜ][a-zäöüß]+\b[^.!?;\d]*\Z")
+#: "1500 bis 2000 Euro", "1300 der 1500 Mitarbeiter": the amount's noun comes after a second number.
+_RANGE_AMOUNT_AFTER = re.compile(r"\s*(?:bis|-|–|und|oder|der|von|aus)\s*(?:\w+\s+)??\d[\d.,]*")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;!?)]|\Z)")
-_RANGE_OR_PAIR_BEFORE = re.compile(r"[-–/]\s*\Z|\d[.,]\Z")
+_RANGE_OR_PAIR_BEFORE = re.compile(r"\d{3}\s*[-–/]\s*\Z|\d[.,]\Z")
 
 
 def _bare_year_ok(text: str, start: int, end: int) -> bool:
@@ -780,20 +788,20 @@ def _bare_year_ok(text: str, start: int, end: int) -> bool:
     if _RANGE_OR_PAIR_BEFORE.search(before) or _QUANTITY_BEFORE.search(before):
         return False
     after = text[end:end + 30]
-    if _QUANTITY_AFTER.match(after) or (_NOUN_AFTER.match(after) and not _MONTH_OR_WEEKDAY_AFTER.match(after)):
+    if _QUANTITY_AFTER.match(after) or _PLURAL_NOUN_AFTER.match(after) or _DESIGNATION_BEFORE.search(before):
         return False
+    more = _RANGE_AMOUNT_AFTER.match(after)
+    if more and (_QUANTITY_AFTER.match(after, more.end()) or _PLURAL_NOUN_AFTER.match(after, more.end())):
+        return False  # "1500 bis 2000 Euro"
     if _AMOUNT_EARLIER.search(before) and _CLAUSE_END.match(after):
         return False  # "von 2000 Menschen kamen 1500.": an amount again, its noun left out
-    cap = _CAPITALISED_BEFORE.search(before)
-    if cap and not _SENTENCE_OPEN.search(before, 0, cap.start()) and not _EVENT_NOUN.search(cap["w"]):
-        return False
     return True
 
 
 @_rule(rf"(?:1\d|20)\d\d(?!\d|[.,:]\d|[\w/–-])")
 def _year_bare(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
-    """ "1914 begann der Krieg", "er wurde 1914 Soldat", "die 1920 gegründete Firma" (German):
-    a year without a cue word, but not "1914 Soldaten", "rund 2000", "Windows 2000"."""
+    """ "1914 begann der Krieg", "nachdem er 1937 Generaldirektor wurde", "die 1920 gegründete Firma",
+    "Sturmflut 1872" (German): a year without a cue word, but not "1914 Soldaten", "rund 2000", "Windows 2000"."""
     if lang != "en" and _word_start(text, m.start()) and _bare_year_ok(text, m.start(), m.end()):
         yield _Cand(m.start(), m.end(), "date", _Date(int(m.group())))
 
@@ -810,20 +818,30 @@ def _year_pair(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
         yield _Cand(m.start("y2"), m.end("y2"), "date", _Date(y2))
 
 
+@_rule(r"[*†]\s*(?P<y>[1-9]\d{2,3})(?![\d\w.,:/-])")
+def _life_year(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
+    """ "(† 551)", "(* 1850 in Berlin)": birth and death years, three digits too."""
+    yield _Cand(m.start("y"), m.end("y"), "date", _Date(int(m["y"])))
+
+
 _ERA = (r"(?:(?P<bc>v\.\s?Chr\.|vor Christus|v\.\s?u\.\s?Z\.|B\.\s?C\.|BC|BCE)"
         r"|n\.\s?Chr\.|nach Christus|n\.\s?u\.\s?Z\.|A\.\s?D\.|AD|CE)(?![\w])")
 _ERA_LEFT = _before(r"(?:(?:im|Im)\s+Jahre?|um|Um|ab|Ab|bis|in|In|seit|Seit|gegen|Gegen|etwa|ca\.)\s+")
 
 
-@_rule(rf"(?P<y>\d(?<![\w.,]\d)\d{{0,3}})\s*{_ERA}")
+@_rule(rf"(?:(?P<y0>\d(?<![\w.,]\d)\d{{0,3}})\s*(?:–|-|bis)\s*)?(?P<y>\d(?<![\w.,]\d)\d{{0,3}})\s*{_ERA}")
 def _era_year(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
     """ "44 v. Chr." ``BC0044`` (TIMEX3's form for years before Christ), "im Jahr 800 n. Chr." ``0800``."""
     year = int(m["y"])
     if year == 0:
         return
+    era = "BC" if m["bc"] else ""
+    if m["y0"]:  # "753–509 v. Chr.": the first year of the range is a date of its own
+        yield _Cand(m.start("y0"), m.end("y0"), "date", _Fixed(f"{era}{int(m['y0']):04d}"))
+        yield _Cand(m.start("y"), m.end(), "date", _Fixed(f"{era}{year:04d}"))
+        return
     left = _left(_ERA_LEFT, text, m.start())
-    value = f"BC{year:04d}" if m["bc"] else f"{year:04d}"
-    yield _Cand(left.start() if left else m.start(), m.end(), "date", _Fixed(value))
+    yield _Cand(left.start() if left else m.start(), m.end(), "date", _Fixed(f"{era}{year:04d}"))
 
 
 _CENTURY_ORDINALS = {
@@ -861,7 +879,9 @@ def _century(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
         yield _Cand(left.start() if left else m.start(), m.end(), "date", _Fixed(value))
 
 
-@_rule(rf"(?P<n>\d(?<![\w.,]\d)\d?)\.\s*(?:und|bis|oder|–|-)\s*\d\d?\.\s*{_CENTURY}(?:\s*{_ERA})?")
+@_rule(rf"(?P<n>\d(?<![\w.,]\d)\d?)\.\s*(?:und|bis|oder|–|-|/)\s*"
+       rf"(?:(?:Anfang|Ende|Mitte|Beginn)\s+(?:des|dem)\s+)?(?:(?:frühen|späten)\s+)?\d\d?\.\s*{_CENTURY}"
+       rf"(?:\s*{_ERA})?")
 def _century_pair(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
     """The "12." of "im 12. und 13. Jahrhundert" (the second is a century of its own)."""
     value = _century_value(int(m["n"]), bool(m["bc"]))
@@ -949,11 +969,45 @@ def _offset_counted(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
     if not _word_start(text, m.start()):
         return
     n = _count(m["n"]) if m["n"] else None
-    sign = _offset_sign(m["dir"])
-    yield _Cand(m.start(), m.end(), "relative", _Offset(_unit(m["u"]), None if n is None else sign * n))
+    sign, unit = _offset_sign(m["dir"]), _unit(m["u"])
+    length = _VAGUE_UNITS[unit] if n is None else _ISO_DURATION[unit].format(n)
+    yield _Cand(m.start(), m.end(), "relative", _Offset(unit, None if n is None else sign * n, length))
 
 
-_VAGUE_UNITS = {"year": "PXY", "decade": "PXDE", "century": "PXCE", "month": "PXM", "week": "PXW", "day": "PXD",
+@_rule(r"(?:damals|Damals|(?:zu|Zu)\s+(?:jener|dieser|der damaligen)\s+Zeit|(?:zu|Zu)\s+diesem\s+Zeitpunkt"
+       r"|(?:zur|Zur)\s+damaligen\s+Zeit)\b"
+       r"|(?P<vague>(?:[Kk]urze|[Ee]inige|[Gg]eraume)\s+Zeit\s+(?:später|danach|darauf|zuvor|vorher))")
+def _then(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
+    """ "damals", "zu jener Zeit": the year the text last named; "kurze Zeit später" (no value)."""
+    if _word_start(text, m.start()):
+        yield _Cand(m.start(), m.end(), "relative", _Offset("year", None if m["vague"] else 0))
+
+
+@_rule(r"(?:Anfang|Ende|Mitte|Beginn|Wende)\s+(?:des|dieses|jenes)\s+Jahrhunderts\b")
+def _part_of_century(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
+    """ "Ende des Jahrhunderts": the century of the year the text last named (1890: ``18``)."""
+    if _word_start(text, m.start()):
+        yield _Cand(m.start(), m.end(), "relative", _Offset("century", 0))
+
+
+@_rule(r"(?:gegenwärtig|Gegenwärtig|heutzutage|Heutzutage)\b")
+def _present(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
+    """ "gegenwärtig": the time of writing, which the text does not date."""
+    if _word_start(text, m.start()):
+        yield _Cand(m.start(), m.end(), "relative", _Fixed(None))
+
+
+#: Decades and centuries are counted in years, as ISO 8601 has no unit for them ("sechs Jahrhunderte" ``P600Y``).
+@_rule(rf"(?:[Aa]nderthalb|[Ee]ineinhalb)\s+(?P<u>{UNIT})")
+def _one_and_a_half(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
+    """ "anderthalb Stunden" ``PT1H30M``, "eineinhalb Jahre" ``P1.5Y``."""
+    if _word_start(text, m.start()):
+        unit = _unit(m["u"])
+        value = {"hour": "PT1H30M", "minute": "PT1M30S"}.get(unit) or _ISO_DURATION[unit].format("1.5")
+        yield _Cand(m.start(), m.end(), "duration", _Fixed(value))
+
+
+_VAGUE_UNITS = {"year": "PXY", "decade": "PXY", "century": "PXY", "month": "PXM", "week": "PXW", "day": "PXD",
                 "hour": "PTXH", "minute": "PTXM", "second": "PTXS"}
 
 
@@ -962,7 +1016,7 @@ _VAGUE_UNITS = {"year": "PXY", "decade": "PXDE", "century": "PXCE", "month": "PX
        r"|(?:[Ss]eit|[Üü]ber|[Ff]ür)\s+(?:(?:vielen|einigen|mehreren)\s+)?"
        r"(?P<plural>Jahren|Jahrzehnten|Jahrhunderten|Monaten|Wochen|Jahre|Jahrzehnte|Jahrhunderte|Monate)\b")
 def _vague_duration(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
-    """ "einige Jahre" ``PXY``, "jahrzehntelang" ``PXDE``, "seit Jahren" ``PXY``: TIMEX3's unknown count."""
+    """ "einige Jahre" ``PXY``, "jahrzehntelang" ``PXY``, "seit Jahren" ``PXY``: TIMEX3's unknown count."""
     if _word_start(text, m.start()):
         unit = _unit(m["u"] or m["lang"] or m["plural"])
         yield _Cand(m.start(), m.end(), "duration", _Fixed(_VAGUE_UNITS[unit]))
@@ -1024,6 +1078,12 @@ def _colon_time(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
 def _line_time(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
     """A ticker line opening with a clock time: "14:30 - Trump landet"."""
     yield from _clock(m, int(m["h"]), int(m["mi"]))
+
+
+@_rule(r"(?P<mi>\d(?<=[–-]\s\d)\d?):(?P<s>[0-5]\d)(?![\d:.,]|\s*(?:Uhr|h)\b)")
+def _track_length(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
+    """ "– 4:26" after a title in a track list: minutes and seconds, ``PT4M26S``."""
+    yield _Cand(m.start(), m.end(), "duration", _Fixed(f"PT{int(m['mi'])}M{int(m['s'])}S"))
 
 
 @_rule(r"(?P<w>Mitternacht|midnight|noon)\b")
@@ -1214,12 +1274,35 @@ def _resolve_all(cands: list[_Cand], text: str, anchor: _Anchor | None, spans: _
     for c in cands:
         meaning, sentence = c.meaning, spans.index(c.start)
         value: str | None
-        if isinstance(meaning, _Offset):
+        kind = c.kind
+        if isinstance(meaning, _Shift) and meaning.n and meaning.n > 0 and c.start < len(text) \
+                and text[c.start:c.start + 3].lower() == "in " \
+                and ((history and spans.tense(c.start) == "past") or (last is not None and last[1] == sentence)):
+            # "Am 7. Juli 2007 fuhr er in 24 Stunden 600 km": "in" of a past or dated event is how
+            # long it took, not when from now
+            value, anchored, kind = _ISO_DURATION[meaning.unit].format(meaning.n), False, "duration"
+        elif history and isinstance(meaning, _Date) and meaning.year is None and meaning.suffix in _SEASON_MONTH \
+                and spans.tense(c.start) != "past" \
+                and not any(spans.index(pos) == sentence for pos, _ in named):
+            # "Heute finden im Sommer Gottesdienste statt": every summer, TIMEX3 ``XXXX-SU``
+            value, anchored, kind = f"XXXX{meaning.suffix}", False, "set"
+        elif history and isinstance(meaning, _Shift) and meaning.unit == "year" and meaning.n in (1, -1) \
+                and last is not None and c.start < len(text) and text[c.start:c.start + 3].lower() in ("im ", "des"):
+            # "im nächsten Jahr", "im Vorjahr" of a history text: next to the year it last named
+            moved = _offset_date(last[0], _Offset("year", meaning.n))
+            value, anchored = (_date_value(moved.year or 0, moved), True) if moved else (None, False)
+            if moved:
+                last = (moved, sentence)
+        elif isinstance(meaning, _Offset):
             ref = last[0] if last and (history or last[1] == sentence) else None
             moved = _offset_date(ref, meaning) if ref else None
             value, anchored = (_date_value(moved.year or 0, moved) if moved else None), moved is not None
+            if moved and moved.suffix == "century":
+                value, moved = f"{(moved.year or 0) // 100:02d}", None
             if moved:
                 last = (moved, sentence)
+            elif meaning.length:
+                value, kind = meaning.length, "duration"
         elif isinstance(meaning, _Date) and meaning.year is None and history and named:
             year = last[0].year if last and last[0].year else next(
                 (y for pos, y in named if pos > c.start), named[-1][1])
@@ -1231,7 +1314,7 @@ def _resolve_all(cands: list[_Cand], text: str, anchor: _Anchor | None, spans: _
             if isinstance(meaning, _Date) and value and value[:4].isdigit():
                 last = (replace(meaning, year=int(value[:4])), sentence)
         out.append(TimeExpr(
-            start=c.start, end=c.end, text=text[c.start:c.end], kind=c.kind, value=value,
+            start=c.start, end=c.end, text=text[c.start:c.end], kind=kind, value=value,
             anchor=("text" if history or not anchor else anchor.source) if anchored else None, local=c.local,
         ))
     return out
@@ -1241,6 +1324,8 @@ def _offset_date(ref: _Date, off: _Offset) -> _Date | None:
     """``ref`` moved by ``off``, at the precision of the unit (None when ``ref`` is too coarse)."""
     if off.n is None or ref.year is None:
         return None
+    if off.unit == "century":
+        return _Date(ref.year, suffix="century")
     if off.unit in ("year", "decade"):
         return _Date(ref.year + off.n * (10 if off.unit == "decade" else 1))
     if off.unit == "month" and ref.month is not None:
