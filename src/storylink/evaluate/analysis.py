@@ -489,7 +489,7 @@ def format_time_sets(sets: dict[str, dict[str, Any]]) -> str:
 
         >>> t = {"detection": _prf(9, 1, 3), "value_accuracy": 0.5, "kind_accuracy": 1.0, "valued": 8, "matched": 9}
         >>> print(format_time_sets({"history dev": {"documents": 2, "failed": [], "times": t}}).splitlines()[4])
-        times F1                     0.818
+        times F1                      0.818
     """
     names = list(sets)
     width = max(12, *(len(n) for n in names))

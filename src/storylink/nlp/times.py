@@ -11,7 +11,15 @@ Kinds (``TimeExpr.kind``) and values (ISO 8601, TIMEX3 where ISO has no form):
   "im Jahr 1953" ``1953``, "28.02.2019", "February 28, 2019", "1990er Jahre"
   ``199``, "erstes Quartal 2019" ``2019-Q1``, "Sommer 2018" ``2018-SU``.
   A date without a year ("am 3. Oktober", "im Mai") takes the year that puts
-  it nearest to the anchor.
+  it nearest to the anchor (history text: see below).
+  History forms: bare years in German ("1914 begann", "die 1920 gegründete",
+  "Sturmflut 1872"; not "1914 Soldaten", "rund 2000", "Windows 2000"), one
+  date per year of a range or pair ("1914–1918", "von 1618 bis 1648",
+  "1870/71" ``1870`` + ``1871``), centuries TIMEX3-style ("im 19. Jahrhundert"
+  ``18``, before Christ ``BC04`` for the 5th), decades in words
+  ("Zwanzigerjahre", "der 20er Jahre" ``192``), eras ("44 v. Chr." ``BC0044``,
+  "im Jahr 800" ``0800``), parts of a year with the year's value ("Anfang
+  1920", "Ende des Jahres").
 * ``weekday``   "am Donnerstag", "Mittwochabend", "an diesem Donnerstag",
   "on Thursday": the date of that weekday near the anchor (see below).
 * ``time``      "13.25 Uhr (Ortszeit)", "um 8 Uhr", "10:15 am": ``T13:25``, or
@@ -20,8 +28,19 @@ Kinds (``TimeExpr.kind``) and values (ISO 8601, TIMEX3 where ISO has no form):
 * ``relative``  "heute", "vor acht Monaten" ``2018-06``, "nächste Woche"
   ``2019-W10``, "am Wochenende" ``2019-W09-WE``, "seit 2018" ``2018``,
   "two days ago"; ``None`` when nothing anchors it ("am zweiten Tag").
-* ``duration``  "zwei Stunden" ``PT2H``, "acht Monate" ``P8M``.
-* ``set``       "jeden Morgen" ``P1D``, "montags" (``None``).
+  Offsets from the date the text last named, not from the anchor: "1912 ...
+  zwei Jahre später" ``1914``, "im folgenden Jahr", "am Tag darauf", "damals",
+  "Ende des Jahrhunderts". In news that date must stand in the same sentence;
+  with none, "eine Stunde später" is a ``duration`` ``PT1H``.
+* ``duration``  "zwei Stunden" ``PT2H``, "acht Monate" ``P8M``, "zehn Jahre
+  lang" ``P10Y``, "anderthalb Stunden" ``PT1H30M``, "– 4:26" (a track)
+  ``PT4M26S``; vague counts take TIMEX3's ``X``: "einige Jahre",
+  "jahrzehntelang", "ein bis zwei Jahre" ``PXY`` (decades and centuries in
+  years, as ISO has no unit for them). Ages are none ("im Alter von 40
+  Jahren", "mit 80 Jahren", "40-jährig").
+* ``set``       "jeden Morgen" ``P1D``, "montags" (``None``), "jährliche"
+  ``P1Y``; in history text a season without a year in a sentence of habit
+  ("Heute finden im Sommer Konzerte statt") ``XXXX-SU``.
 
 Anchor rule: with ``published`` the anchor is its date (``"published"``).
 Without it the anchor comes from the text (``"text"``): first a dateline
@@ -32,6 +51,13 @@ dates in sentences that speak of the future only. A text is written on or after
 the last day it reports, so such a date is only a lower bound: weekdays are then
 resolved to the nearest such day (three days either side), not to the last one
 before it. With no anchor, relative and weekday values stay ``None``.
+
+History rule: a text without ``published`` reads as history, not news, when
+it has no dateline, no weekday, weekend or day word ("gestern", "morgen"), and
+either no full date or at least three distinct years. History text jumps in
+time, so there a date without a year takes the year the text named last
+before it (the first one after it when none comes before), not the one
+nearest the anchor; a news text keeps the anchor rule.
 
 Weekday rule: "kommenden/nächsten/next" is the next such day after the anchor,
 "vergangenen/letzten/last" the one before it, "diesem/this" the nearest one; a
@@ -116,6 +142,9 @@ _SEASONS: dict[str, str] = {
     "frühjahr": "SP", "frühling": "SP", "sommer": "SU", "herbst": "FA", "winter": "WI",
     "spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA",
 }
+#: Words of a sentence that tell of what happens every year ("Heute finden im Sommer Konzerte statt").
+_HABITUAL = re.compile(r"(?i)\b(?:heute|meist|meistens|oft|häufig|regelmäßig|gewöhnlich|normalerweise"
+                       r"|üblicherweise|immer|jedes Jahr|alljährlich|jährlich)\b")
 #: A month in each season, so that "im Sommer" takes a year by tense as "im Juli" does.
 _SEASON_MONTH = {"-SP": 4, "-SU": 7, "-FA": 10, "-WI": 1}
 _SET_PERIODS: dict[str, str] = {
@@ -161,6 +190,7 @@ HOUR = r"\d(?<![\d.,:]\d)\d?"
 THEN_YEAR = rf"(?:,?\s+(?P<y>{YEAR}){END_NUM})?"
 NUM_WORD = rf"(?i:{_alt(list(_NUMBERS))})"
 VAGUE = rf"(?i:{_alt(_VAGUE)})"
+VAGUE_DURATION = rf"(?i:{_alt(_VAGUE_DURATION)})"
 UNIT_DE = (r"(?:Sekunde|Minute|Stunde|Woche)n?|Tag(?:e|en)?|Monat(?:e|en|s)?|Jahr(?:e|en|es)?"
            r"|Jahrzehnt(?:e|en|s)?|Jahrhundert(?:e|en|s)?")
 UNIT_EN = r"(?:second|minute|hour|day|week|month|year|decade|centur(?:y|ie))s?"
@@ -632,14 +662,17 @@ _MODIFIERS = (r"(?:(?P<approx>(?i:knapp|rund|etwa|gut|fast|mehr als|über|wenige
 _COUNT = rf"(?:(?P<n>{NUM_WORD}|\d{{1,4}})|(?P<v>{VAGUE}))"
 
 
-@_rule(rf"(?P<dir>vor|Vor|in|In)\s+{_MODIFIERS}{_COUNT}\s+(?P<u>{UNIT})")
+@_rule(rf"(?P<dir>vor|Vor|in|In)\s+{_MODIFIERS}(?:(?P<big>\d{{5,6}})|{_COUNT})"
+       rf"(?P<range>\s*(?:bis|-|–)\s*(?:{NUM_WORD}|\d{{1,6}}))?\s+(?P<u>{UNIT})")
 def _shift_in_vor(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
-    """ "vor acht Monaten", "in drei Tagen", "in two weeks", "vor wenigen Tagen" (no value)."""
-    if not _word_start(text, m.start()) or not (m["n"] or m["v"]):
+    """ "vor acht Monaten", "in drei Tagen", "in two weeks", "vor wenigen Tagen" and "vor 12000 bis
+    13000 Jahren" (no value)."""
+    if not _word_start(text, m.start()) or not (m["n"] or m["v"] or m["big"]):
         return
     if m["dir"].lower() == "in" and m["approx"]:
         return  # "the most in nearly 30 years" looks back: left to the duration rule
-    n = _count(m["n"]) if m["n"] else None
+    # "vor etwa 12000 bis 13000 Jahren": a range, or a year before ISO's, has no value
+    n = _count(m["n"]) if m["n"] and not m["range"] else None
     sign = -1 if m["dir"].lower() == "vor" else 1
     yield _Cand(m.start(), m.end(), "relative", _Shift(_unit(m["u"]), None if n is None else sign * n))
 
@@ -659,6 +692,10 @@ def _ago(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
 _DURATION_LEFT = _before(rf"(?P<n>{NUM_WORD}|\d{{1,4}})(?P<sep>\s+|-)")
 _AGE_AFTER = re.compile(r"[\s-]+old\b|\s+alt\b")
 _AGE_BEFORE = re.compile(r"\b(?:Alter|age)\s+(?:von|of)\s+(?:\S+\s+(?:bis|und|to|and)\s+)?\Z")
+_VAGUE_DURATION_LEFT = _before(
+    rf"(?:(?P<p>seit|Seit|über|Über|für|Für)\s+)?(?:(?P<v>{VAGUE_DURATION})\s+)?"
+)
+_PLURAL_UNITS = {"Jahren", "Jahrzehnten", "Jahrhunderten", "Monaten", "Jahre", "Jahrzehnte", "Jahrhunderte", "Monate"}
 _COUNT_RANGE_LEFT = _before(rf"(?:{NUM_WORD}|\d{{1,4}})\s*(?:bis|-|–|oder)\s*")
 _AGE_WITH = re.compile(r"\b[Mm]it\s+\Z")
 #: "zehn Jahre lang": the "lang" belongs to the duration.
@@ -669,7 +706,15 @@ _LANG_AFTER = re.compile(r"\s+lang\b")
 def _duration(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
     """ "zwei Stunden" ``PT2H``, "acht Monate" ``P8M``, "a two-day summit"."""
     left = _left(_DURATION_LEFT, text, m.start())
-    if not left or (left["sep"] == "-" and m.group()[0].isupper()):
+    if not left:
+        vague = _left(_VAGUE_DURATION_LEFT, text, m.start())
+        plural = m.group() in _PLURAL_UNITS
+        if vague and (vague["v"] or (plural and vague["p"])):  # "einige Jahre", "seit Jahren": TIMEX3's unknown count
+            lang_ = _LANG_AFTER.match(text, m.end())
+            yield _Cand(vague.start("v") if vague["v"] else m.start(), lang_.end() if lang_ else m.end(),
+                        "duration", _Fixed(_VAGUE_UNITS[_unit(m.group())]))
+        return
+    if left["sep"] == "-" and m.group()[0].isupper():
         return
     if text[left.start() - 1:left.start()] in (":", ",", "."):  # "27:30 Minuten", "1.000 Jahre"
         return
@@ -829,19 +874,22 @@ _ERA = (r"(?:(?P<bc>v\.\s?Chr\.|vor Christus|v\.\s?u\.\s?Z\.|B\.\s?C\.|BC|BCE)"
 _ERA_LEFT = _before(r"(?:(?:im|Im)\s+Jahre?|um|Um|ab|Ab|bis|in|In|seit|Seit|gegen|Gegen|etwa|ca\.)\s+")
 
 
-@_rule(rf"(?:(?P<y0>\d(?<![\w.,]\d)\d{{0,3}})\s*(?:–|-|bis)\s*)?(?P<y>\d(?<![\w.,]\d)\d{{0,3}})\s*{_ERA}")
+_ERA_YEAR_LEFT = _before(r"(?:(?P<y0>\d{1,4})\s*(?:–|-|bis)\s*)?(?P<y>\d{1,4})\s*")
+
+
+@_rule(_ERA)
 def _era_year(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
     """ "44 v. Chr." ``BC0044`` (TIMEX3's form for years before Christ), "im Jahr 800 n. Chr." ``0800``."""
-    year = int(m["y"])
-    if year == 0:
+    num = _left(_ERA_YEAR_LEFT, text, m.start())
+    if not num or not _word_start(text, m.start()) or int(num["y"]) == 0:
         return
-    era = "BC" if m["bc"] else ""
-    if m["y0"]:  # "753–509 v. Chr.": the first year of the range is a date of its own
-        yield _Cand(m.start("y0"), m.end("y0"), "date", _Fixed(f"{era}{int(m['y0']):04d}"))
-        yield _Cand(m.start("y"), m.end(), "date", _Fixed(f"{era}{year:04d}"))
+    year, era = int(num["y"]), "BC" if m["bc"] else ""
+    if num["y0"]:  # "753–509 v. Chr.": the first year of the range is a date of its own
+        yield _Cand(num.start("y0"), num.end("y0"), "date", _Fixed(f"{era}{int(num['y0']):04d}"))
+        yield _Cand(num.start("y"), m.end(), "date", _Fixed(f"{era}{year:04d}"))
         return
-    left = _left(_ERA_LEFT, text, m.start())
-    yield _Cand(left.start() if left else m.start(), m.end(), "date", _Fixed(f"{era}{year:04d}"))
+    left = _left(_ERA_LEFT, text, num.start())
+    yield _Cand(left.start() if left else num.start(), m.end(), "date", _Fixed(f"{era}{year:04d}"))
 
 
 _CENTURY_ORDINALS = {
@@ -866,17 +914,21 @@ def _century_value(n: int, bc: bool) -> str | None:
     return f"{'BC' if bc else ''}{n - 1:02d}"
 
 
-@_rule(rf"(?P<n>\d(?<![\w.,]\d)\d?)(?:\.|st|nd|rd|th)\s*(?:{_CENTURY}|centur(?:y|ies)\b)(?:\s*{_ERA})?"
-       rf"|(?P<w>{_cased(list(_CENTURY_ORDINALS))})(?:e|en|es|em)\s+Jahrhundert(?:s|es)?\b")
+_CENTURY_NUMBER_LEFT = _before(
+    rf"(?P<n>\d\d?)(?:\.|st|nd|rd|th)\s*|(?P<w>{_cased(list(_CENTURY_ORDINALS))})(?:e|en|es|em)\s+")
+
+
+@_rule(rf"(?:Jahrhundert(?:s|es)?\b|Jh\.|Jhd?t?\.|centur(?:y|ies)\b)(?:\s*{_ERA})?")
 def _century(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
     """ "im 19. Jahrhundert" ``18``, "des 5. Jahrhunderts v. Chr." ``BC04``, "the 19th century"."""
-    if not _word_start(text, m.start()):
+    num = _left(_CENTURY_NUMBER_LEFT, text, m.start())
+    if not num:
         return
-    n = int(m["n"]) if m["n"] else _CENTURY_ORDINALS[m["w"].lower()]
+    n = int(num["n"]) if num["n"] else _CENTURY_ORDINALS[num["w"].lower()]
     value = _century_value(n, bool(m["bc"]))
     if value is not None:
-        left = _left(_CENTURY_LEFT, text, m.start())
-        yield _Cand(left.start() if left else m.start(), m.end(), "date", _Fixed(value))
+        left = _left(_CENTURY_LEFT, text, num.start())
+        yield _Cand(left.start() if left else num.start(), m.end(), "date", _Fixed(value))
 
 
 @_rule(rf"(?P<n>\d(?<![\w.,]\d)\d?)\.\s*(?:und|bis|oder|–|-|/)\s*"
@@ -894,14 +946,20 @@ _DECADE_WORDS = {"zwanziger": 2, "dreißiger": 3, "vierziger": 4, "fünfziger": 
                  "achtziger": 8, "neunziger": 9}
 
 
-@_rule(rf"(?P<w>{_cased(list(_DECADE_WORDS))})(?:jahren?|-?\s?Jahren?)\b"
-       r"|(?P<d>[1-9]0)er(?:jahren?|-?\s?Jahren?)\b")
+@_rule(rf"(?P<w>{_cased(list(_DECADE_WORDS))})(?:jahren?|-?\s?Jahren?)\b")
 def _decade_word(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
     """ "der Zwanzigerjahre", "in den zwanziger Jahren", "der 20er Jahre": ``192`` (the 1900s)."""
     if _word_start(text, m.start()):
-        digit = _DECADE_WORDS[m["w"].lower()] if m["w"] else int(m["d"]) // 10
         left = _left(_DECADE_LEFT, text, m.start())
-        yield _Cand(left.start() if left else m.start(), m.end(), "date", _Fixed(f"19{digit}"))
+        yield _Cand(left.start() if left else m.start(), m.end(), "date", _Fixed(f"19{_DECADE_WORDS[m['w'].lower()]}"))
+
+
+@_rule(r"[1-9]0er(?:jahren?|-?\s?Jahren?)\b")
+def _decade_short(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
+    """ "der 20er Jahre", "50er Jahren": ``192``, ``195`` (the 1900s)."""
+    if _word_start(text, m.start()):
+        left = _left(_DECADE_LEFT, text, m.start())
+        yield _Cand(left.start() if left else m.start(), m.end(), "date", _Fixed(f"19{m.group()[0]}"))
 
 
 _SEASON_LEFT = _before(
@@ -962,21 +1020,23 @@ def _offset_named(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
     yield _Cand(m.start(), m.end(), "relative", _Offset(_unit(unit), _offset_sign(word)))
 
 
-@_rule(rf"(?:(?P<n>{NUM_WORD}|\d{{1,3}})|(?P<v>{_cased(_VAGUE_DURATION)}))\s+(?P<u>{UNIT})"
-       r"\s+(?P<dir>später|danach|darauf|zuvor|vorher|früher|davor|later|earlier|before)\b")
+_OFFSET_COUNT_LEFT = _before(rf"(?:(?P<n>{NUM_WORD}|\d{{1,3}})|(?P<v>{VAGUE_DURATION}))\s+(?P<u>{UNIT})\s+")
+
+
+@_rule(r"(?P<dir>später|danach|darauf|zuvor|vorher|früher|davor|later|earlier|before)\b")
 def _offset_counted(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
     """ "zwei Jahre später" (after "1912": ``1914``), "drei Tage zuvor", "wenige Jahre später" (no value)."""
-    if not _word_start(text, m.start()):
+    left = _left(_OFFSET_COUNT_LEFT, text, m.start())
+    if not left:
         return
-    n = _count(m["n"]) if m["n"] else None
-    sign, unit = _offset_sign(m["dir"]), _unit(m["u"])
+    n = _count(left["n"]) if left["n"] else None
+    sign, unit = _offset_sign(m["dir"]), _unit(left["u"])
     length = _VAGUE_UNITS[unit] if n is None else _ISO_DURATION[unit].format(n)
-    yield _Cand(m.start(), m.end(), "relative", _Offset(unit, None if n is None else sign * n, length))
+    yield _Cand(left.start(), m.end(), "relative", _Offset(unit, None if n is None else sign * n, length))
 
 
-@_rule(r"(?:damals|Damals|(?:zu|Zu)\s+(?:jener|dieser|der damaligen)\s+Zeit|(?:zu|Zu)\s+diesem\s+Zeitpunkt"
-       r"|(?:zur|Zur)\s+damaligen\s+Zeit)\b"
-       r"|(?P<vague>(?:[Kk]urze|[Ee]inige|[Gg]eraume)\s+Zeit\s+(?:später|danach|darauf|zuvor|vorher))")
+@_rule(rf"(?:{_cased(['damals', 'zu jener Zeit', 'zu dieser Zeit', 'zu der damaligen Zeit', 'zu diesem Zeitpunkt', 'zur damaligen Zeit'])})\b"
+       rf"|(?P<vague>(?:{_cased(['kurze', 'einige', 'geraume'])})\s+Zeit\s+(?:später|danach|darauf|zuvor|vorher))")
 def _then(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
     """ "damals", "zu jener Zeit": the year the text last named; "kurze Zeit später" (no value)."""
     if _word_start(text, m.start()):
@@ -998,7 +1058,7 @@ def _present(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
 
 
 #: Decades and centuries are counted in years, as ISO 8601 has no unit for them ("sechs Jahrhunderte" ``P600Y``).
-@_rule(rf"(?:[Aa]nderthalb|[Ee]ineinhalb)\s+(?P<u>{UNIT})")
+@_rule(rf"(?:{_cased(['anderthalb', 'eineinhalb'])})\s+(?P<u>{UNIT})")
 def _one_and_a_half(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
     """ "anderthalb Stunden" ``PT1H30M``, "eineinhalb Jahre" ``P1.5Y``."""
     if _word_start(text, m.start()):
@@ -1011,15 +1071,16 @@ _VAGUE_UNITS = {"year": "PXY", "decade": "PXY", "century": "PXY", "month": "PXM"
                 "hour": "PTXH", "minute": "PTXM", "second": "PTXS"}
 
 
-@_rule(rf"(?P<v>{_cased(_VAGUE_DURATION)})\s+(?P<u>{UNIT})(?:\s+lang\b)?"
-       r"|(?P<lang>[Jj]ahr(?:zehnt|hundert)?e|[Mm]onate|[Ww]ochen|[Tt]age|[Ss]tunden|[Mm]inuten)lang\b"
-       r"|(?:[Ss]eit|[Üü]ber|[Ff]ür)\s+(?:(?:vielen|einigen|mehreren)\s+)?"
-       r"(?P<plural>Jahren|Jahrzehnten|Jahrhunderten|Monaten|Wochen|Jahre|Jahrzehnte|Jahrhunderte|Monate)\b")
+_LANG_WORDS = {"jahrelang": "year", "jahrzehntelang": "decade", "jahrhundertelang": "century",
+               "monatelang": "month", "wochenlang": "week", "tagelang": "day", "stundenlang": "hour",
+               "minutenlang": "minute"}
+
+
+@_rule(rf"(?P<w>{_cased(list(_LANG_WORDS))})\b")
 def _vague_duration(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
-    """ "einige Jahre" ``PXY``, "jahrzehntelang" ``PXY``, "seit Jahren" ``PXY``: TIMEX3's unknown count."""
+    """ "jahrzehntelang" ``PXY``, "wochenlang" ``PXW``: TIMEX3's unknown count (more in ``_duration``)."""
     if _word_start(text, m.start()):
-        unit = _unit(m["u"] or m["lang"] or m["plural"])
-        yield _Cand(m.start(), m.end(), "duration", _Fixed(_VAGUE_UNITS[unit]))
+        yield _Cand(m.start(), m.end(), "duration", _Fixed(_VAGUE_UNITS[_LANG_WORDS[m["w"].lower()]]))
 
 
 _ZONE = (r"(?P<zone>\s*\((?:Ortszeit|local time)\)|\s+(?:Ortszeit|MEZ|MESZ|UTC|GMT|CET|CEST|deutscher Zeit"
@@ -1196,6 +1257,10 @@ class _Sentences:
         i = bisect.bisect_right(self.starts, pos) - 1
         return i if i >= 0 and pos < self.ends[i] else -1
 
+    def sentence(self, pos: int) -> str:
+        i = self.index(pos)
+        return self.text[self.starts[i]:self.ends[i]] if i >= 0 else ""
+
     def tense(self, pos: int) -> str | None:
         """``future`` or ``past`` when the sentence shows only one of them, else None."""
         i = self.index(pos)
@@ -1282,7 +1347,7 @@ def _resolve_all(cands: list[_Cand], text: str, anchor: _Anchor | None, spans: _
             # long it took, not when from now
             value, anchored, kind = _ISO_DURATION[meaning.unit].format(meaning.n), False, "duration"
         elif history and isinstance(meaning, _Date) and meaning.year is None and meaning.suffix in _SEASON_MONTH \
-                and spans.tense(c.start) != "past" \
+                and spans.tense(c.start) != "past" and _HABITUAL.search(spans.sentence(c.start)) \
                 and not any(spans.index(pos) == sentence for pos, _ in named):
             # "Heute finden im Sommer Gottesdienste statt": every summer, TIMEX3 ``XXXX-SU``
             value, anchored, kind = f"XXXX{meaning.suffix}", False, "set"
