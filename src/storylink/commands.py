@@ -172,23 +172,34 @@ def eval_group() -> None:
 @click.argument("gold", type=click.Path(dir_okay=False), default="tests/data/gold.jsonl")
 @click.option("--news", "news", type=click.Path(file_okay=False), default="tests/data/news_gold", show_default=True,
               help="Folder of the German news gold (dev and heldout halves); skipped when absent.")
+@click.option("--history", "history", type=click.Path(file_okay=False), default="tests/data/time_gold",
+              show_default=True,
+              help="Folder of the German history time gold (GermEval Wikipedia sentences, dev and heldout halves); "
+                   "skipped when absent.")
 @_json_option
-def eval_analysis(gold: str, news: str, as_json: bool) -> None:
-    """Precision/recall of the analyzer against a gold file, and the news gold's dev and heldout figures beside it."""
-    from .evaluate.analysis import format_sets, format_table, score_gold, score_news_gold
+def eval_analysis(gold: str, news: str, history: str, as_json: bool) -> None:
+    """Precision/recall of the analyzer against a gold file, with the news gold's and the history time gold's
+    dev and heldout figures beside it."""
+    from .evaluate.analysis import format_sets, format_table, format_time_sets, score_gold, score_news_gold, \
+        score_time_gold
 
     with _errors():
         _require(gold, "gold file")
         scores = score_gold(gold)
         news_scores = score_news_gold(news) if Path(news).is_dir() else {}
+        history_scores = score_time_gold(history) if Path(history).is_dir() else {}
     if as_json:
-        _echo_json({**scores, "news": news_scores})
+        _echo_json({**scores, "news": news_scores, "history": history_scores})
         return
     click.echo(format_table(scores))
     click.echo("")
     if not news_scores:
         click.echo(f"news gold {news} not found: only the gold file is scored")
     click.echo(format_sets({"gold": scores, **news_scores}))
+    click.echo("")
+    if not history_scores:
+        click.echo(f"history time gold {history} not found: its rows are left out")
+    click.echo(format_time_sets({"gold": scores, **history_scores}))
 
 
 def _demo_items(paths: tuple[str, ...], settings: Settings, console: Console) -> Iterable[Article | StorylinkError]:

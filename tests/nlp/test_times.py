@@ -299,3 +299,124 @@ def test_seed_ticker_through_analyze(seed_ticker, seed_ticker_text: str) -> None
     assert_well_formed(seed_ticker_text, list(seed_ticker.times))
     local = [t.text for t in seed_ticker.times if t.local]
     assert local[:3] == ["13.25 Uhr (Ortszeit)", "14.00 Uhr", "um 20.47 Uhr (Ortszeit)"]
+
+
+# --------------------------------------------------------------------------- history text
+#
+# Encyclopedic German with no publication date: own example sentences (not from any gold set).
+
+
+def history(text: str) -> list[tuple[str, str, str | None]]:
+    return triples(run(text, published=None))
+
+
+HISTORY = [
+    ("1866 begann der Krieg.", [("1866", "date", "1866")]),
+    ("Die 1887 gegründete Werft baute 1412 Schiffe.", [("1887", "date", "1887")]),
+    ("Nachdem er 1931 Präsident geworden war, trat er zurück.", [("1931", "date", "1931")]),
+    ("Der Hof wurde durch die Sturmflut 1634 zerstört.", [("1634", "date", "1634")]),
+    ("Im Siebenjährigen Krieg 1756–1763 kämpfte er.", [("1756", "date", "1756"), ("1763", "date", "1763")]),
+    ("Die Belagerung 1870/71 dauerte lange.", [("1870", "date", "1870"), ("71", "date", "1871")]),
+    ("Er regierte von 1740 bis 1786 und lebte zwischen 1712 und 1786.",
+     [("1740", "date", "1740"), ("1786", "date", "1786"), ("1712", "date", "1712"), ("1786", "date", "1786")]),
+    ("Der Bau (1961–64) war teuer.", [("1961", "date", "1961"), ("64", "date", "1964")]),
+    ("Im Herbst 1813 und des Sommers 1815 zog das Heer.",
+     [("Im Herbst 1813", "date", "1813-FA"), ("des Sommers 1815", "date", "1815-SU")]),
+    ("Anfang 1871 und Mitte 1866 gab es Frieden.", [("Anfang 1871", "date", "1871"), ("Mitte 1866", "date", "1866")]),
+    ("Im 17. Jahrhundert blühte der Handel, im 3. Jahrhundert v. Chr. lag hier ein Hafen.",
+     [("Im 17. Jahrhundert", "date", "16"), ("im 3. Jahrhundert v. Chr.", "date", "BC02")]),
+    ("Ende des 15. und Anfang des 16. Jahrhunderts wuchs die Stadt.",
+     [("Ende des 15.", "date", "14"), ("Anfang des 16. Jahrhunderts", "date", "15")]),
+    ("In den 1880er Jahren, in der Dreißigerjahre, der sechziger Jahre und Mitte der 1970er Jahre.",
+     [("In den 1880er Jahren", "date", "188"), ("in der Dreißigerjahre", "date", "193"),
+      ("der sechziger Jahre", "date", "196"), ("Mitte der 1970er Jahre", "date", "197")]),
+    ("Augustus starb 14 n. Chr., die Stadt wurde 146 v. Chr. zerstört, im Jahr 732 kam die Schlacht.",
+     [("14 n. Chr.", "date", "0014"), ("146 v. Chr.", "date", "BC0146"), ("im Jahr 732", "date", "0732")]),
+    ("Sie lebte neun Jahre in Rom, vier Jahre lang in Wien, für 20 Jahre in Prag.",
+     [("neun Jahre", "duration", "P9Y"), ("vier Jahre lang", "duration", "P4Y"), ("20 Jahre", "duration", "P20Y")]),
+    ("Mehrere Monate und jahrzehntelang, ein bis zwei Wochen, eineinhalb Jahre.",
+     [("Mehrere Monate", "duration", "PXM"), ("jahrzehntelang", "duration", "PXY"),
+      ("ein bis zwei Wochen", "duration", "PXW"), ("eineinhalb Jahre", "duration", "P1.5Y")]),
+    ("Seit 1871 gehört der Ort zum Reich.", [("Seit 1871", "relative", "1871")]),
+    ("1905 zog er nach Paris, drei Jahre später nach Rom; im folgenden Jahr starb er.",
+     [("1905", "date", "1905"), ("drei Jahre später", "relative", "1908"), ("im folgenden Jahr", "relative", "1909")]),
+    ("Am 4. Mai 1849 brach der Aufstand aus, am Tag darauf floh er.",
+     [("Am 4. Mai 1849", "date", "1849-05-04"), ("am Tag darauf", "relative", "1849-05-05")]),
+    ("1987 war Bonn noch Hauptstadt; damals lebte er dort.", [("1987", "date", "1987"), ("damals", "relative", "1987")]),
+    ("Um 1890 wuchs die Stadt, Ende des Jahrhunderts kam die Bahn.",
+     [("1890", "date", "1890"), ("Ende des Jahrhunderts", "relative", "18")]),
+    ("Die Republik bestand 509–27 v. Chr. und endete.", [("509", "date", "BC0509"), ("27 v. Chr.", "date", "BC0027")]),
+    ("Sie starb († 604) in Rom.", [("604", "date", "0604")]),
+    ("Die Asche fiel vor etwa 9000 bis 10000 Jahren.", [("vor etwa 9000 bis 10000 Jahren", "relative", None)]),
+    ("Titel: Blue Train – 10:43 # Moment's Notice – 9:10", [("10:43", "duration", "PT10M43S"),
+                                                            ("9:10", "duration", "PT9M10S")]),
+    ("Der Verein zahlte jährliche Beiträge und wöchentlichen Lohn.",
+     [("jährliche", "set", "P1Y"), ("wöchentlichen", "set", "P1W")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HISTORY, ids=[t[:40] for t, _ in HISTORY])
+def test_history_forms(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert history(text) == expected
+
+
+HISTORY_NOT_TIMES = [
+    "Die Armee zählte 1914 Soldaten, die Stadt hatte 2000 Einwohner und 1552 Einträge.",
+    "Rund 1800 kamen, von 1500 Menschen blieben 1300, mehr als 1200 gingen.",
+    "Der Preis stieg auf 1900, das Gebiet misst 1250 ha und 1500 bis 2000 Euro.",
+    "Sie starb im Alter von 40 Jahren, 40-jährig; er starb mit 80 Jahren.",
+    "Der Körper wurde zunächst 1980 S 3 genannt, siehe S. 1914 und Nr. 1915.",
+    "Von den Beschäftigten blieben 1300 der 1500 Mitarbeiter.",
+]
+
+
+@pytest.mark.parametrize("text", HISTORY_NOT_TIMES, ids=[t[:40] for t in HISTORY_NOT_TIMES])
+def test_history_numbers_that_are_no_times(text: str) -> None:
+    assert history(text) == []
+
+
+def test_history_dates_without_year_take_the_year_last_named() -> None:
+    text = ("1912 heiratete er. Am 12. März zog er nach Rom. 1920 starb sein Vater, im Mai verkaufte er das Haus. "
+            "Im Frühjahr zog er fort, Ende des Jahres kehrte er zurück.")
+    times, anchor, _ = find_times(text, [], published=None, language="de")
+    assert [(t.text, t.value) for t in times] == [
+        ("1912", "1912"), ("Am 12. März", "1912-03-12"), ("1920", "1920"), ("im Mai", "1920-05"),
+        ("Im Frühjahr", "1920-SP"), ("Ende des Jahres", "1920")]
+    assert anchor is None
+    assert {t.anchor for t in times if not t.text[0].isdigit()} == {"text"}
+
+
+def test_history_month_takes_the_year_after_it_in_a_pair() -> None:
+    assert history("Im März und April 1915 kämpfte er.") == [
+        ("Im März", "date", "1915-03"), ("April 1915", "date", "1915-04")]
+
+
+def test_history_like_text_needs_no_news_markers() -> None:
+    # A news text without ``published``: a weekday and "gestern" keep the anchor rule of news.
+    news = "Am 26. Februar 2019 kam Trump an. Gestern sprach er, im Mai 2018 und 2017 auch, im Mai wieder."
+    times, anchor, _ = find_times(news, [], published=None, language="de")
+    assert anchor == "2019-02-26"
+    assert times[-1].text == "im Mai" and times[-1].value == "2018-05"  # the May nearest the anchor
+    # The same year-less May in a history text takes the year named last before it.
+    times, _, _ = find_times("Am 26. Februar 1819 kam er an, 1817 und 1818 auch, im Mai wieder.", [],
+                             published=None, language="de")
+    assert times[-1].value == "1818-05"
+
+
+def test_offsets_in_news_need_a_date_in_their_sentence() -> None:
+    text = "Im Jahr 2012 kam er. Zwei Jahre später ging er, eine Stunde später kam sie."
+    assert triples(run(text)) == [
+        ("Im Jahr 2012", "date", "2012"), ("Zwei Jahre später", "duration", "P2Y"),
+        ("eine Stunde später", "duration", "PT1H")]
+    assert triples(run("Im Jahr 2012 kam er, zwei Jahre später ging er.")) == [
+        ("Im Jahr 2012", "date", "2012"), ("zwei Jahre später", "relative", "2014")]
+
+
+def test_habitual_season_in_history_text_is_a_set() -> None:
+    assert history("Die Burg stammt aus dem Jahr 1200. Heute finden im Sommer Konzerte statt.") == [
+        ("Jahr 1200", "date", "1200"), ("Heute", "relative", None), ("im Sommer", "set", "XXXX-SU")]
+
+
+def test_english_history_forms() -> None:
+    assert triples(run("In the 19th century and in 44 BC, two years later.", published=None, language="en")) == [
+        ("In the 19th century", "date", "18"), ("in 44 BC", "date", "BC0044"), ("two years later", "duration", "P2Y")]

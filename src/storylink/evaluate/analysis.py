@@ -28,8 +28,16 @@ scored on it). Every layer is scored micro-averaged over all documents:
 - times: any overlap, one to one; among matches whose gold value is known,
   value accuracy.
 
+A third set, ``tests/data/time_gold/docs.jsonl`` (36 documents of eight
+GermEval-2014 Wikipedia sentences, times only, ``dev``/``heldout`` as above),
+measures the time tagger on encyclopedic text: ``score_time_gold`` rebuilds
+each text from ``<repo>/../shared/data/ner-de/dev.jsonl`` (the sentences
+joined with ``"\n"``), checks its sha256 and scores the times layer alone,
+with no ``published`` date (history text has none).
+
 Usage: ``format_table(score_gold("tests/data/gold.jsonl"))``,
-``format_sets({"gold": ..., **score_news_gold("tests/data/news_gold")})``, or
+``format_sets({"gold": ..., **score_news_gold("tests/data/news_gold")})``,
+``format_time_sets({"gold": ..., **score_time_gold("tests/data/time_gold")})``, or
 ``storylink eval analysis``. The matching rule, on spans::
 
     >>> match_spans([(0, 10)], [(2, 8)], min_ratio=0.5)
@@ -51,8 +59,8 @@ from ..errors import InputError, MalformedRecord, MissingInput
 from ..ingest import demo_articles
 from ..nlp.keys import canonical_key
 
-__all__ = ["score_gold", "score_news_gold", "format_table", "format_sets", "load_gold", "demo_meta",
-           "match_spans", "speaker_right"]
+__all__ = ["score_gold", "score_news_gold", "score_time_gold", "format_table", "format_sets",
+           "format_time_sets", "load_gold", "load_time_gold", "demo_meta", "match_spans", "speaker_right"]
 
 AnalyzeFn = Callable[[Article], Analysis]
 Span = tuple[int, int]
@@ -61,6 +69,7 @@ _LAYERS = ("entities", "quotes", "entries", "times")
 #: Layers every gold document carries; ``entries`` and ``times`` only where annotated.
 _REQUIRED = ("entities", "quotes")
 _SEMEVAL_TRAIN = Path("semeval2022-task8") / "train.jsonl"
+_GERMEVAL_DEV = Path("ner-de") / "dev.jsonl"
 
 
 def demo_meta() -> dict[str, dict[str, Any]]:
@@ -319,13 +328,27 @@ def _score_doc(gold: dict[str, Any], analysis: Analysis | None, t: _Tally) -> No
     common = _lcs(heads, pheads)
     t.add(e_tp=common, e_fp=len(pheads) - common, e_fn=len(heads) - common)
 
-    times = gold["times"]
+    _score_times(gold["times"], analysis, t)
+
+
+def _score_times(times: list[dict[str, Any]], analysis: Analysis | None, t: _Tally) -> None:
+    """Times: any overlap, one to one; values compared where the gold one is known."""
     ptimes = list(analysis.times) if analysis else []
     tmatched = match_spans([(x["start"], x["end"]) for x in times], [(x.start, x.end) for x in ptimes])
     valued = [(g, p) for g, p in tmatched if times[g]["value"] is not None]
     t.add(t_tp=len(tmatched), t_fp=len(ptimes) - len(tmatched), t_fn=len(times) - len(tmatched),
           t_valued=len(valued), t_value=sum(times[g]["value"] == ptimes[p].value for g, p in valued),
           t_kind=sum(times[g]["kind"] == ptimes[p].kind for g, p in tmatched))
+
+
+def _times_scores(t: _Tally) -> dict[str, Any]:
+    return {
+        "detection": _prf(t["t_tp"], t["t_fp"], t["t_fn"]),
+        "value_accuracy": _ratio(t["t_value"], t["t_valued"]),
+        "valued": t["t_valued"],
+        "kind_accuracy": _ratio(t["t_kind"], t["t_tp"]),
+        "matched": t["t_tp"],
+    }
 
 
 def _ratio(num: int, den: int) -> float | None:
@@ -374,6 +397,120 @@ def score_news_gold(
     for name in splits:
         out[f"news {name}"] = score_gold(gold_dir, analyze_fn, data_dir=data_dir, split=name)
     return out
+
+
+def load_time_gold(gold_path: str | Path) -> list[dict[str, Any]]:
+    """The documents of the time gold (a ``docs.jsonl``, or the folder holding it).
+
+    Each is checked for ``doc``, ``split``, ``sentences``, ``sha256`` and ``times``.
+
+    Raises:
+        MissingInput: the file (or folder) does not exist.
+        MalformedRecord: a line is not a time-gold document.
+    """
+    path = Path(gold_path)
+    path = path / "docs.jsonl" if path.is_dir() else path
+    if not path.exists():
+        raise MissingInput("time gold not found", source=str(path))
+    docs = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise MalformedRecord(f"not JSON: {exc}", source=f"{path}:{n}") from exc
+        missing = [k for k in ("doc", "split", "sentences", "sha256", "times") if k not in row] \
+            if isinstance(row, dict) else ["a JSON object"]
+        if missing:
+            raise MalformedRecord(f"time gold document lacks {missing}", source=f"{path}:{n}")
+        docs.append(row)
+    return docs
+
+
+def _germeval_sentences(data: Path) -> dict[str, str]:
+    source = data / _GERMEVAL_DEV
+    if not source.exists():
+        raise MissingInput("GermEval-2014 dev sentences not found: the time gold's texts are rebuilt from them "
+                           "(the shared data sits beside the repository, or pass data_dir)", source=str(source))
+    out = {}
+    with source.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                row = json.loads(line)
+                out[row["id"]] = row["text"]
+    return out
+
+
+def score_time_gold(
+    gold_path: str | Path, analyze_fn: AnalyzeFn | None = None, *, data_dir: str | Path | None = None,
+) -> dict[str, dict[str, Any]]:
+    """The times layer on the history gold, once per split: ``{"history dev": …, "history heldout": …}``.
+
+    Each text is its GermEval sentences joined with ``"\n"``, analysed as German with no ``published``
+    date. Only the aggregate figures of ``heldout`` are meant to be read: no rule is tuned on it.
+
+    Raises:
+        MissingInput: the gold, or ``<data_dir>/ner-de/dev.jsonl`` (default ``<repo>/../shared/data``), is absent.
+        InputError: a sentence id is unknown, or a rebuilt text no longer has the gold's sha256.
+    """
+    if analyze_fn is None:
+        from ..analyze import analyze as analyze_fn
+    gold_path = Path(gold_path)
+    docs = load_time_gold(gold_path)
+    sentences = _germeval_sentences(Path(data_dir) if data_dir else _default_shared(gold_path) / "data")
+    splits = sorted({str(g["split"]) for g in docs}, key=lambda s: (s != "dev", s))
+    out: dict[str, dict[str, Any]] = {}
+    for name in splits:
+        tally, scored, failed = _Tally(), [], []
+        for gold in (g for g in docs if g["split"] == name):
+            unknown = [i for i in gold["sentences"] if i not in sentences]
+            if unknown:
+                raise InputError(f"sentence ids {unknown[:3]} not in {_GERMEVAL_DEV}", source=gold["doc"])
+            text = "\n".join(sentences[i] for i in gold["sentences"])
+            if hashlib.sha256(text.encode("utf-8")).hexdigest() != gold["sha256"]:
+                raise InputError("text differs from the one annotated (sha256 mismatch); re-annotate it",
+                                 source=gold["doc"])
+            try:
+                analysis: Analysis | None = analyze_fn(Article.from_text(text, origin=gold["doc"], language="de",
+                                                                         title=""))
+            except Exception as exc:  # noqa: BLE001 - one failing document must not hide the others
+                analysis = None
+                failed.append({"doc": gold["doc"], "error": f"{type(exc).__name__}: {exc}"})
+            _score_times(gold["times"], analysis, tally)
+            scored.append(gold["doc"])
+        out[f"history {name}"] = {"documents": len(scored), "scored": scored, "skipped": [], "notes": [],
+                                  "failed": failed, "times": _times_scores(tally)}
+    return out
+
+
+def format_time_sets(sets: dict[str, dict[str, Any]]) -> str:
+    """The times figures of several gold sets side by side (one column per set).
+
+        >>> t = {"detection": _prf(9, 1, 3), "value_accuracy": 0.5, "kind_accuracy": 1.0, "valued": 8, "matched": 9}
+        >>> print(format_time_sets({"history dev": {"documents": 2, "failed": [], "times": t}}).splitlines()[4])
+        times F1                      0.818
+    """
+    names = list(sets)
+    width = max(12, *(len(n) for n in names))
+
+    def shown(scores: dict[str, Any], value: float | int | None) -> str:
+        if value is None or not scores["documents"]:
+            return "–"
+        return str(value) if isinstance(value, int) else f"{value:.3f}"
+
+    rows = [("times P", lambda t: t["detection"]["precision"]), ("times R", lambda t: t["detection"]["recall"]),
+            ("times F1", lambda t: t["detection"]["f1"]), ("value agreement", lambda t: t["value_accuracy"]),
+            ("kind accuracy", lambda t: t["kind_accuracy"]),
+            ("gold times", lambda t: t["detection"]["tp"] + t["detection"]["fn"]),
+            ("valued matches", lambda t: t["valued"])]
+    rule = "-" * (22 + (width + 1) * len(names))
+    lines = [f"{'figure':<22}" + "".join(f" {n:>{width}}" for n in names), rule]
+    lines += [f"{label:<22}" + "".join(f" {shown(sets[n], get(sets[n]['times'])):>{width}}" for n in names)
+              for label, get in rows]
+    lines.append(rule)
+    lines += [f"{n}: {sets[n]['documents']} documents, {len(sets[n]['failed'])} failed" for n in names]
+    return "\n".join(lines)
 
 
 def _score_docs(docs: Iterable[dict[str, Any]], analyze_fn: AnalyzeFn, sources: _Sources) -> dict[str, Any]:
@@ -427,13 +564,7 @@ def _score_docs(docs: Iterable[dict[str, Any]], analyze_fn: AnalyzeFn, sources: 
         # Entries and times count only the documents that annotate them.
         "annotated_entries_times": tally["docs_entries_times"],
         "entries": _prf(tally["e_tp"], tally["e_fp"], tally["e_fn"]),
-        "times": {
-            "detection": _prf(tally["t_tp"], tally["t_fp"], tally["t_fn"]),
-            "value_accuracy": _ratio(tally["t_value"], tally["t_valued"]),
-            "valued": tally["t_valued"],
-            "kind_accuracy": _ratio(tally["t_kind"], tally["t_tp"]),
-            "matched": tally["t_tp"],
-        },
+        "times": _times_scores(tally),
     }
 
 

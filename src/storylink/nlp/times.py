@@ -11,7 +11,15 @@ Kinds (``TimeExpr.kind``) and values (ISO 8601, TIMEX3 where ISO has no form):
   "im Jahr 1953" ``1953``, "28.02.2019", "February 28, 2019", "1990er Jahre"
   ``199``, "erstes Quartal 2019" ``2019-Q1``, "Sommer 2018" ``2018-SU``.
   A date without a year ("am 3. Oktober", "im Mai") takes the year that puts
-  it nearest to the anchor.
+  it nearest to the anchor (history text: see below).
+  History forms: bare years in German ("1914 begann", "die 1920 gegründete",
+  "Sturmflut 1872"; not "1914 Soldaten", "rund 2000", "Windows 2000"), one
+  date per year of a range or pair ("1914–1918", "von 1618 bis 1648",
+  "1870/71" ``1870`` + ``1871``), centuries TIMEX3-style ("im 19. Jahrhundert"
+  ``18``, before Christ ``BC04`` for the 5th), decades in words
+  ("Zwanzigerjahre", "der 20er Jahre" ``192``), eras ("44 v. Chr." ``BC0044``,
+  "im Jahr 800" ``0800``), parts of a year with the year's value ("Anfang
+  1920", "Ende des Jahres").
 * ``weekday``   "am Donnerstag", "Mittwochabend", "an diesem Donnerstag",
   "on Thursday": the date of that weekday near the anchor (see below).
 * ``time``      "13.25 Uhr (Ortszeit)", "um 8 Uhr", "10:15 am": ``T13:25``, or
@@ -20,8 +28,19 @@ Kinds (``TimeExpr.kind``) and values (ISO 8601, TIMEX3 where ISO has no form):
 * ``relative``  "heute", "vor acht Monaten" ``2018-06``, "nächste Woche"
   ``2019-W10``, "am Wochenende" ``2019-W09-WE``, "seit 2018" ``2018``,
   "two days ago"; ``None`` when nothing anchors it ("am zweiten Tag").
-* ``duration``  "zwei Stunden" ``PT2H``, "acht Monate" ``P8M``.
-* ``set``       "jeden Morgen" ``P1D``, "montags" (``None``).
+  Offsets from the date the text last named, not from the anchor: "1912 ...
+  zwei Jahre später" ``1914``, "im folgenden Jahr", "am Tag darauf", "damals",
+  "Ende des Jahrhunderts". In news that date must stand in the same sentence;
+  with none, "eine Stunde später" is a ``duration`` ``PT1H``.
+* ``duration``  "zwei Stunden" ``PT2H``, "acht Monate" ``P8M``, "zehn Jahre
+  lang" ``P10Y``, "anderthalb Stunden" ``PT1H30M``, "– 4:26" (a track)
+  ``PT4M26S``; vague counts take TIMEX3's ``X``: "einige Jahre",
+  "jahrzehntelang", "ein bis zwei Jahre" ``PXY`` (decades and centuries in
+  years, as ISO has no unit for them). Ages are none ("im Alter von 40
+  Jahren", "mit 80 Jahren", "40-jährig").
+* ``set``       "jeden Morgen" ``P1D``, "montags" (``None``), "jährliche"
+  ``P1Y``; in history text a season without a year in a sentence of habit
+  ("Heute finden im Sommer Konzerte statt") ``XXXX-SU``.
 
 Anchor rule: with ``published`` the anchor is its date (``"published"``).
 Without it the anchor comes from the text (``"text"``): first a dateline
@@ -32,6 +51,13 @@ dates in sentences that speak of the future only. A text is written on or after
 the last day it reports, so such a date is only a lower bound: weekdays are then
 resolved to the nearest such day (three days either side), not to the last one
 before it. With no anchor, relative and weekday values stay ``None``.
+
+History rule: a text without ``published`` reads as history, not news, when
+it has no dateline, no weekday, weekend or day word ("gestern", "morgen"), and
+either no full date or at least three distinct years. History text jumps in
+time, so there a date without a year takes the year the text named last
+before it (the first one after it when none comes before), not the one
+nearest the anchor; a news text keeps the anchor rule.
 
 Weekday rule: "kommenden/nächsten/next" is the next such day after the anchor,
 "vergangenen/letzten/last" the one before it, "diesem/this" the nearest one; a
@@ -95,13 +121,18 @@ _NUMBERS: dict[str, int] = {
     "ein": 1, "eine": 1, "einem": 1, "einen": 1, "einer": 1,
     "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
     "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "fünfzehn": 15, "zwanzig": 20,
-    "dreißig": 30, "vierzig": 40, "fünfzig": 50, "hundert": 100,
+    "dreizehn": 13, "vierzehn": 14, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19,
+    "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70, "achtzig": 80,
+    "neunzig": 90, "hundert": 100,
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
 }
 #: Counts too vague to compute with; "vor wenigen Tagen" is found, valued None.
 _VAGUE = ("wenigen", "einigen", "mehreren", "ein paar", "few", "a few", "several", "a couple of")
+#: Counts of a vague duration ("einige Jahre" ``PXY``); "wenige"/"viele" only here, not before "vor".
+_VAGUE_DURATION = ("einige", "einigen", "mehrere", "mehreren", "wenige", "wenigen", "viele", "vielen",
+                   "etliche", "etlichen", "zahlreiche", "zahlreichen", "ein paar", "several", "a few", "many")
 _ORDINALS: dict[str, int] = {
     "ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4,
     "first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4,
@@ -111,6 +142,11 @@ _SEASONS: dict[str, str] = {
     "frühjahr": "SP", "frühling": "SP", "sommer": "SU", "herbst": "FA", "winter": "WI",
     "spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA",
 }
+#: Words of a sentence that tell of what happens every year ("Heute finden im Sommer Konzerte statt").
+_HABITUAL = re.compile(r"(?i)\b(?:heute|meist|meistens|oft|häufig|regelmäßig|gewöhnlich|normalerweise"
+                       r"|üblicherweise|immer|jedes Jahr|alljährlich|jährlich)\b")
+#: A month in each season, so that "im Sommer" takes a year by tense as "im Juli" does.
+_SEASON_MONTH = {"-SP": 4, "-SU": 7, "-FA": 10, "-WI": 1}
 _SET_PERIODS: dict[str, str] = {
     "täglich": "P1D", "tag": "P1D", "morgen": "P1D", "abend": "P1D", "nacht": "P1D", "day": "P1D",
     "morning": "P1D", "evening": "P1D", "night": "P1D", "wöchentlich": "P1W", "woche": "P1W",
@@ -143,7 +179,8 @@ _MONTH_ABBR = _alt(["Jan", "Feb", "Febr", "Mär", "Mrz", "Mar", "Apr", "Jun", "J
 _OPTIONAL_DOT = r"\.?"
 MONTH = rf"(?:{_MONTH_FULL}|{'|'.join(a + _OPTIONAL_DOT for a in _MONTH_ABBR.split('|'))})(?![\w-])"
 WEEKDAY = _alt([w.capitalize() for w in WEEKDAYS])
-YEAR = r"(?:1[5-9]|20)\d\d"
+#: 1000 to 2099: history text names the Middle Ages ("1066", "1348") as plainly as news name 2019.
+YEAR = r"(?:1\d|20)\d\d"
 END_NUM = r"(?!\d|[.,:]\d)"
 #: A day or hour number; the look-behind sits after the first digit so that the
 #: pattern still opens with a digit (see the note on rules below).
@@ -153,6 +190,7 @@ HOUR = r"\d(?<![\d.,:]\d)\d?"
 THEN_YEAR = rf"(?:,?\s+(?P<y>{YEAR}){END_NUM})?"
 NUM_WORD = rf"(?i:{_alt(list(_NUMBERS))})"
 VAGUE = rf"(?i:{_alt(_VAGUE)})"
+VAGUE_DURATION = rf"(?i:{_alt(_VAGUE_DURATION)})"
 UNIT_DE = (r"(?:Sekunde|Minute|Stunde|Woche)n?|Tag(?:e|en)?|Monat(?:e|en|s)?|Jahr(?:e|en|es)?"
            r"|Jahrzehnt(?:e|en|s)?|Jahrhundert(?:e|en|s)?")
 UNIT_EN = r"(?:second|minute|hour|day|week|month|year|decade|centur(?:y|ie))s?"
@@ -194,7 +232,7 @@ _QUANTITY_AFTER = re.compile(
     r"|meter\w*|metres?|miles?|kg|tonnen|tons?|menschen|people|personen|persons|soldaten"
     r"|soldiers|troops|einwohner|residents|mitarbeiter|employees|jobs|stellen|stimmen|votes"
     r"|fälle|cases|tote|deaths|dead|mal|times|stück|units|mio|mrd|millionen|million"
-    r"|milliarden|billion|jahre\w*|years?)\b"
+    r"|milliarden|billion|jahre\w*|years?|m|cm|mm|ha|qm|m²|km²|g|t|l|mann|stück)(?![\w²])"
 )
 _NOUN_AFTER = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]")
 _MONTH_OR_WEEKDAY_AFTER = re.compile(rf"\s+(?:{MONTH}|{WEEKDAY})")
@@ -248,7 +286,19 @@ class _Clock:
     minute: int
 
 
-_Meaning = _Date | _Fixed | _Weekday | _Shift | _Weekend | _Clock
+@dataclass(frozen=True, slots=True)
+class _Offset:
+    """``n`` units from the date the text last named ("zwei Jahre später", "im
+    folgenden Jahr", "am Tag darauf"), not from the anchor; ``n`` None: vague.
+    With no such date, a counted offset is a ``duration`` of ``length``
+    ("eine Stunde später" ``PT1H``)."""
+
+    unit: str
+    n: int | None
+    length: str | None = None
+
+
+_Meaning = _Date | _Fixed | _Weekday | _Shift | _Weekend | _Clock | _Offset
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,7 +456,10 @@ def _iso(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
         yield _Cand(m.start(), m.end(), "date", _Date(year, mon))
 
 
-_MONTH_LEFT = _before(r"(?:im|Im|in|In|Anfang|Ende|Mitte|early|late|Early|Late)\s+|(?:mid|Mid)-")
+_MONTH_LEFT = _before(r"(?:im|Im|in|In|Anfang|Ende|Mitte|bis|ab|seit|Seit|Ab|zum|vom|early|late|Early|Late)\s+"
+                     r"|(?:mid|Mid)-")
+#: "im März und April 1915": the first month takes the year of the second.
+_LATER_YEAR = re.compile(rf"\s*(?:und|bis|oder|–|-|/|and|to)\s*(?:{MONTH})\s+(?P<y>{YEAR}){END_NUM}")
 
 
 @_rule(rf"(?P<m>{MONTH})\s+(?P<y>{YEAR}){END_NUM}")
@@ -422,19 +475,21 @@ def _month_alone(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
     """ "im Februar", "Ende Mai", "in March": the year comes from the anchor."""
     left = _left(_MONTH_LEFT, text, m.start())
     if left and _word_start(text, m.start()):
-        yield _Cand(left.start(), m.end(), "date", _Date(None, _month(m["m"])))
+        later = _LATER_YEAR.match(text, m.end())
+        yield _Cand(left.start(), m.end(), "date", _Date(int(later["y"]) if later else None, _month(m["m"])))
 
 
 _IN_THE_LEFT = _before(r"(?:(?:im|Im|in|In)\s+)?(?:(?:des|der|the)\s+)?")
 
 
-@_rule(rf"(?:Jahr(?:e|es)?|year|Anfang|Ende|Mitte|Jahresbeginn|Jahresende|early|late|mid-)\s*"
-       rf"(?P<y>{YEAR}){END_NUM}")
+@_rule(rf"(?:Jahr(?:e|es|en)?|year|Anfang|Ende|Mitte|Jahresbeginn|Jahresende|early|late|mid-)\s*"
+       rf"(?P<y>{YEAR}){END_NUM}"
+       r"|Jahr(?:e|es)?\s+(?P<y3>[1-9]\d\d)(?![\d.,:]\d|[\w/-])")
 def _year_cued(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
-    """ "im Jahr 1953", "Ende 2018", "in the year 2000"."""
+    """ "im Jahr 1953", "Ende 2018", "in the year 2000", "im Jahr 800"."""
     if _word_start(text, m.start()):
         left = _left(_IN_THE_LEFT, text, m.start())
-        yield _Cand(left.start() if left else m.start(), m.end(), "date", _Date(int(m["y"])))
+        yield _Cand(left.start() if left else m.start(), m.end(), "date", _Date(int(m["y"] or m["y3"])))
 
 
 _WEAK_CUE_LEFT = _before(
@@ -481,12 +536,13 @@ def _year_parenthesised(m: re.Match[str], text: str, lang: str) -> Iterator[_Can
     yield _Cand(m.start("y"), m.end("y"), "date", _Date(int(m["y"])))
 
 
-_DECADE_LEFT = _before(r"(?:[Ii]n\s+)?den\s+|the\s+")
+_DECADE_LEFT = _before(r"(?:(?:[Ii]n|[Ss]eit|[Bb]is\s+in|[Aa]b|[Aa]us)\s+)?den\s+|the\s+"
+                      r"|(?:(?:[Ii]n|[Ss]eit|[Aa]b)\s+)?(?:(?:Anfang|Mitte|Ende|Beginn)\s+)?der\s+")
 
 
-@_rule(r"(?:1[5-9]|20)\d0(?:er(?:-?\s?Jahren?)?|'?s)\b")
+@_rule(r"(?:1\d|20)\d0(?:er(?:n|-?\s?Jahren?)?|'?s)\b")
 def _decade(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
-    """ "in den 1990er Jahren", "the 1990s": the ISO decade "199"."""
+    """ "in den 1990er Jahren", "der 1970ern", "the 1990s": the ISO decade "199"."""
     if _word_start(text, m.start()):
         left = _left(_DECADE_LEFT, text, m.start())
         yield _Cand(left.start() if left else m.start(), m.end(), "date", _Fixed(m.group()[:3]))
@@ -515,9 +571,9 @@ def _quarter_short(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
 
 
 @_rule(rf"(?P<s>Frühjahr|Frühling|Sommer|Herbst|Winter|spring|summer|autumn|fall|Spring|Summer|Autumn|Fall)"
-       rf"\s+(?:of\s+)?(?P<y>{YEAR})(?:/\d\d(?:\d\d)?)?{END_NUM}")
+       rf"s?\s+(?:of\s+|des\s+Jahres\s+)?(?P<y>{YEAR})(?:/\d\d(?:\d\d)?)?{END_NUM}")
 def _season(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
-    """ "im Sommer 2018": ``2018-SU``."""
+    """ "im Sommer 2018", "des Sommers 1915", "im Herbst des Jahres 1915": ``2018-SU``."""
     if _word_start(text, m.start()):
         left = _left(_IN_THE_LEFT, text, m.start())
         yield _Cand(left.start() if left else m.start(), m.end(), "date",
@@ -563,13 +619,13 @@ _WEEKLY = _cased(["montags", "dienstags", "mittwochs", "donnerstags", "freitags"
 
 
 @_rule(rf"(?P<d>{_WEEKLY})\b"
-       r"|(?P<every>täglich|wöchentlich|monatlich|alljährlich|jährlich)\b"
+       r"|(?P<every>täglich|wöchentlich|monatlich|alljährlich|jährlich)(?:e[nmrs]?)?\b"
        rf"|(?:{_cased(['jeden', 'jede', 'jedes', 'every'])})\s+(?P<u>Tag|Morgen|Abend|Nacht|Woche|Monat|Jahr"
        rf"|day|morning|evening|night|week|month|year|{WEEKDAY})\b")
 def _set(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
     """ "jeden Morgen" ``P1D``, "wöchentlich" ``P1W``, "montags" (no value)."""
     if _word_start(text, m.start()):
-        word = (m["every"] or m["u"] or "").lower()
+        word = (m["every"] or m["u"] or "").lower()  # "jährliche" has the period of "jährlich"
         yield _Cand(m.start(), m.end(), "set", _Fixed(_SET_PERIODS.get(word)))
 
 
@@ -606,14 +662,17 @@ _MODIFIERS = (r"(?:(?P<approx>(?i:knapp|rund|etwa|gut|fast|mehr als|über|wenige
 _COUNT = rf"(?:(?P<n>{NUM_WORD}|\d{{1,4}})|(?P<v>{VAGUE}))"
 
 
-@_rule(rf"(?P<dir>vor|Vor|in|In)\s+{_MODIFIERS}{_COUNT}\s+(?P<u>{UNIT})")
+@_rule(rf"(?P<dir>vor|Vor|in|In)\s+{_MODIFIERS}(?:(?P<big>\d{{5,6}})|{_COUNT})"
+       rf"(?P<range>\s*(?:bis|-|–)\s*(?:{NUM_WORD}|\d{{1,6}}))?\s+(?P<u>{UNIT})")
 def _shift_in_vor(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
-    """ "vor acht Monaten", "in drei Tagen", "in two weeks", "vor wenigen Tagen" (no value)."""
-    if not _word_start(text, m.start()) or not (m["n"] or m["v"]):
+    """ "vor acht Monaten", "in drei Tagen", "in two weeks", "vor wenigen Tagen" and "vor 12000 bis
+    13000 Jahren" (no value)."""
+    if not _word_start(text, m.start()) or not (m["n"] or m["v"] or m["big"]):
         return
     if m["dir"].lower() == "in" and m["approx"]:
         return  # "the most in nearly 30 years" looks back: left to the duration rule
-    n = _count(m["n"]) if m["n"] else None
+    # "vor etwa 12000 bis 13000 Jahren": a range, or a year before ISO's, has no value
+    n = _count(m["n"]) if m["n"] and not m["range"] else None
     sign = -1 if m["dir"].lower() == "vor" else 1
     yield _Cand(m.start(), m.end(), "relative", _Shift(_unit(m["u"]), None if n is None else sign * n))
 
@@ -633,21 +692,45 @@ def _ago(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
 _DURATION_LEFT = _before(rf"(?P<n>{NUM_WORD}|\d{{1,4}})(?P<sep>\s+|-)")
 _AGE_AFTER = re.compile(r"[\s-]+old\b|\s+alt\b")
 _AGE_BEFORE = re.compile(r"\b(?:Alter|age)\s+(?:von|of)\s+(?:\S+\s+(?:bis|und|to|and)\s+)?\Z")
+_VAGUE_DURATION_LEFT = _before(
+    rf"(?:(?P<p>seit|Seit|über|Über|für|Für)\s+)?(?:(?P<v>{VAGUE_DURATION})\s+)?"
+)
+_PLURAL_UNITS = {"Jahren", "Jahrzehnten", "Jahrhunderten", "Monaten", "Jahre", "Jahrzehnte", "Jahrhunderte", "Monate"}
+_COUNT_RANGE_LEFT = _before(rf"(?:{NUM_WORD}|\d{{1,4}})\s*(?:bis|-|–|oder)\s*")
+_AGE_WITH = re.compile(r"\b[Mm]it\s+\Z")
+#: "zehn Jahre lang": the "lang" belongs to the duration.
+_LANG_AFTER = re.compile(r"\s+lang\b")
 
 
 @_rule(rf"(?:{UNIT_DE}|{UNIT_EN})(?![\w-])")
 def _duration(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
     """ "zwei Stunden" ``PT2H``, "acht Monate" ``P8M``, "a two-day summit"."""
     left = _left(_DURATION_LEFT, text, m.start())
-    if not left or (left["sep"] == "-" and m.group()[0].isupper()):
+    if not left:
+        vague = _left(_VAGUE_DURATION_LEFT, text, m.start())
+        plural = m.group() in _PLURAL_UNITS
+        if vague and (vague["v"] or (plural and vague["p"])):  # "einige Jahre", "seit Jahren": TIMEX3's unknown count
+            lang_ = _LANG_AFTER.match(text, m.end())
+            yield _Cand(vague.start("v") if vague["v"] else m.start(), lang_.end() if lang_ else m.end(),
+                        "duration", _Fixed(_VAGUE_UNITS[_unit(m.group())]))
+        return
+    if left["sep"] == "-" and m.group()[0].isupper():
         return
     if text[left.start() - 1:left.start()] in (":", ",", "."):  # "27:30 Minuten", "1.000 Jahre"
         return
     if _AGE_AFTER.match(text, m.end()) or _AGE_BEFORE.search(text, max(0, left.start() - 30), left.start()):
         return  # an age: "80 Jahre alt", "a 22-year old", "im Alter von 40 Jahren"
+    if m.group().startswith("Jahr") and _AGE_WITH.search(text, max(0, left.start() - 5), left.start()) \
+            and not _NOUN_AFTER.match(text, m.end()):
+        return  # "starb mit 80 Jahren" is an age; "mit zwei Jahren Verspätung" is not
     n = _count(left["n"])
-    if n is not None:
-        yield _Cand(left.start(), m.end(), "duration", _Fixed(_ISO_DURATION[_unit(m.group())].format(n)))
+    lang_ = _LANG_AFTER.match(text, m.end())
+    span = _COUNT_RANGE_LEFT.search(text, max(0, left.start() - 20), left.start())
+    if span and n is not None:  # "ein bis zwei Tage", "1 - 2 Jahre": one span, a vague count
+        yield _Cand(span.start(), lang_.end() if lang_ else m.end(), "duration", _Fixed(_VAGUE_UNITS[_unit(m.group())]))
+    elif n is not None:
+        yield _Cand(left.start(), lang_.end() if lang_ else m.end(), "duration",
+                    _Fixed(_ISO_DURATION[_unit(m.group())].format(n)))
 
 
 _REL_LEFT = _before(
@@ -713,6 +796,292 @@ def _event_day(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
         return  # "the next day" needs its article; "next day" alone is too loose
     yield _Cand(left.start() if left else m.start(), m.end(), "relative", _Fixed(None))
 
+# --------------------------------------------------------------------------- history text
+#
+# Encyclopedic text names years bare ("1914 begann der Krieg", "die 1920
+# gegründete Firma"), in pairs ("1870/71", "von 1618 bis 1648"), by century and
+# decade, for eras ("44 v. Chr."), and counts from the year it last named
+# ("zwei Jahre später", "im folgenden Jahr"): ``_Offset``, resolved in
+# ``_resolve_all``.
+
+#: Words before a bare number that make it an amount: "rund 2000", "auf 1900 gestiegen".
+_QUANTITY_BEFORE = re.compile(
+    r"(?i:\b(?:rund|etwa|ca\.|circa|zirka|über|mehr als|weniger als|knapp|fast|insgesamt|nur|bis zu|mindestens"
+    r"|höchstens|nahezu|annähernd|auf|mit|je|pro|gut|exakt|genau|ganze|zusammen|nummer|nr\.|no\.|platz))\s*\Z"
+)
+#: A capitalised word just before a bare number: a name ("Windows 2000", "Agenda 2030", "Seite 1914")...
+#: A name or designation a number belongs to ("Windows 2000", "Agenda 2030", "Seite 1914"). After
+#: other capitalised words a year stays a year: history text writes "Sturmflut 1872", "Berlin 1898".
+_DESIGNATION_BEFORE = re.compile(
+    r"(?:\b(?:Windows|Agenda|Euro|Expo|Office|Version|Modell|Typ|Nummer|Seite|Seiten|Platz|Linie|Zimmer|Kapitel"
+    r"|Artikel|Paragraf|Paragraph|Postfach|Bus|Route|Flug|Band|Heft|Punkte?|Punkten|Stimmen|Summe|Zahl)"
+    r"|\b(?:S|Nr|Bd|Abs|Art|Vol|No|Kap|Tel|Fig|Abb|Tab|Jg|Aufl|Ausg|Sp|Bl)\.|§)\s*\Z"
+)
+#: A capitalised word after a number that reads as a plural (a count of things: "1914 Soldaten",
+#: "2000 Einwohner", "1552 Einträge") or a designation letter ("1980 S 3"); "1937 Generaldirektor" is a year.
+_PLURAL_NOUN_AFTER = re.compile(r"\s+(?:[A-ZÄÖÜ][a-zäöüß-]*(?:e|en|n|er|s|el|ern|innen)\b|[A-Z]\b|Mann\b)")
+_AMOUNT_EARLIER = re.compile(r"\d\s+[A-ZÄÖÜ][a-zäöüß]+\b[^.!?;\d]*\Z")
+#: "1500 bis 2000 Euro", "1300 der 1500 Mitarbeiter": the amount's noun comes after a second number.
+_RANGE_AMOUNT_AFTER = re.compile(r"\s*(?:bis|-|–|und|oder|der|von|aus)\s*(?:\w+\s+)??\d[\d.,]*")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;!?)]|\Z)")
+_RANGE_OR_PAIR_BEFORE = re.compile(r"\d{3}\s*[-–/]\s*\Z|\d[.,]\Z")
+
+
+def _bare_year_ok(text: str, start: int, end: int) -> bool:
+    """Whether a bare number 1000-2099 with no cue word reads as a year."""
+    before = text[max(0, start - 40):start]
+    if _RANGE_OR_PAIR_BEFORE.search(before) or _QUANTITY_BEFORE.search(before):
+        return False
+    after = text[end:end + 30]
+    if _QUANTITY_AFTER.match(after) or _PLURAL_NOUN_AFTER.match(after) or _DESIGNATION_BEFORE.search(before):
+        return False
+    more = _RANGE_AMOUNT_AFTER.match(after)
+    if more and (_QUANTITY_AFTER.match(after, more.end()) or _PLURAL_NOUN_AFTER.match(after, more.end())):
+        return False  # "1500 bis 2000 Euro"
+    if _AMOUNT_EARLIER.search(before) and _CLAUSE_END.match(after):
+        return False  # "von 2000 Menschen kamen 1500.": an amount again, its noun left out
+    return True
+
+
+@_rule(rf"(?:1\d|20)\d\d(?!\d|[.,:]\d|[\w/–-])")
+def _year_bare(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
+    """ "1914 begann der Krieg", "nachdem er 1937 Generaldirektor wurde", "die 1920 gegründete Firma",
+    "Sturmflut 1872" (German): a year without a cue word, but not "1914 Soldaten", "rund 2000", "Windows 2000"."""
+    if lang != "en" and _word_start(text, m.start()) and _bare_year_ok(text, m.start(), m.end()):
+        yield _Cand(m.start(), m.end(), "date", _Date(int(m.group())))
+
+
+@_rule(rf"(?P<y1>{YEAR})/(?P<y2>\d\d|{YEAR})(?!\d|[.,:]\d|[\w/-])")
+def _year_pair(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
+    """ "1870/71", "1914/1915": two dates, one per year."""
+    if not _word_start(text, m.start()) or _RANGE_OR_PAIR_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+        return
+    y1 = int(m["y1"])
+    y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
+    if y1 < y2 <= y1 + 10 and not _QUANTITY_AFTER.match(text, m.end()):
+        yield _Cand(m.start("y1"), m.end("y1"), "date", _Date(y1))
+        yield _Cand(m.start("y2"), m.end("y2"), "date", _Date(y2))
+
+
+@_rule(r"[*†]\s*(?P<y>[1-9]\d{2,3})(?![\d\w.,:/-])")
+def _life_year(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
+    """ "(† 551)", "(* 1850 in Berlin)": birth and death years, three digits too."""
+    yield _Cand(m.start("y"), m.end("y"), "date", _Date(int(m["y"])))
+
+
+_ERA = (r"(?:(?P<bc>v\.\s?Chr\.|vor Christus|v\.\s?u\.\s?Z\.|B\.\s?C\.|BC|BCE)"
+        r"|n\.\s?Chr\.|nach Christus|n\.\s?u\.\s?Z\.|A\.\s?D\.|AD|CE)(?![\w])")
+_ERA_LEFT = _before(r"(?:(?:im|Im)\s+Jahre?|um|Um|ab|Ab|bis|in|In|seit|Seit|gegen|Gegen|etwa|ca\.)\s+")
+
+
+_ERA_YEAR_LEFT = _before(r"(?:(?P<y0>\d{1,4})\s*(?:–|-|bis)\s*)?(?P<y>\d{1,4})\s*")
+
+
+@_rule(_ERA)
+def _era_year(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
+    """ "44 v. Chr." ``BC0044`` (TIMEX3's form for years before Christ), "im Jahr 800 n. Chr." ``0800``."""
+    num = _left(_ERA_YEAR_LEFT, text, m.start())
+    if not num or not _word_start(text, m.start()) or int(num["y"]) == 0:
+        return
+    year, era = int(num["y"]), "BC" if m["bc"] else ""
+    if num["y0"]:  # "753–509 v. Chr.": the first year of the range is a date of its own
+        yield _Cand(num.start("y0"), num.end("y0"), "date", _Fixed(f"{era}{int(num['y0']):04d}"))
+        yield _Cand(num.start("y"), m.end(), "date", _Fixed(f"{era}{year:04d}"))
+        return
+    left = _left(_ERA_LEFT, text, num.start())
+    yield _Cand(left.start() if left else num.start(), m.end(), "date", _Fixed(f"{era}{year:04d}"))
+
+
+_CENTURY_ORDINALS = {
+    "erst": 1, "zweit": 2, "dritt": 3, "viert": 4, "fünft": 5, "sechst": 6, "siebt": 7, "acht": 8, "neunt": 9,
+    "zehnt": 10, "elft": 11, "zwölft": 12, "dreizehnt": 13, "vierzehnt": 14, "fünfzehnt": 15, "sechzehnt": 16,
+    "siebzehnt": 17, "achtzehnt": 18, "neunzehnt": 19, "zwanzigst": 20, "einundzwanzigst": 21,
+}
+_CENTURY = r"(?:Jahrhundert(?:s|es)?|Jh\.|Jhd?t?\.)"
+_CENTURY_LEFT = _before(
+    r"(?:(?:[Ii]n\s+der|[Dd]er|[Dd]ie)\s+(?:ersten|zweiten|frühen|späten)\s+Hälfte\s+"
+    r"|(?:Anfang|Ende|Mitte|Beginn|Laufe|Verlauf|Wende)\s+)?"
+    r"(?:[Ii]m|[Ii]ns|[Dd]es|[Dd]em|[Dd]as|[Vv]om|[Zz]um|(?:[Ss]eit|[Aa]b|[Bb]is\s+zum|[Bb]is\s+ins)\s+dem?)\s+"
+    r"(?:(?:frühen|späten|ausgehenden|beginnenden)\s+)?"
+    r"|(?:[Ii]n\s+)?the\s+(?:(?:early|late|mid-?)\s*)?"
+)
+
+
+def _century_value(n: int, bc: bool) -> str | None:
+    """TIMEX3 centuries: the 19th century is ``18`` (its years are 18xx); before Christ ``BC04``."""
+    if not 1 <= n <= 21:
+        return None
+    return f"{'BC' if bc else ''}{n - 1:02d}"
+
+
+_CENTURY_NUMBER_LEFT = _before(
+    rf"(?P<n>\d\d?)(?:\.|st|nd|rd|th)\s*|(?P<w>{_cased(list(_CENTURY_ORDINALS))})(?:e|en|es|em)\s+")
+
+
+@_rule(rf"(?:Jahrhundert(?:s|es)?\b|Jh\.|Jhd?t?\.|centur(?:y|ies)\b)(?:\s*{_ERA})?")
+def _century(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
+    """ "im 19. Jahrhundert" ``18``, "des 5. Jahrhunderts v. Chr." ``BC04``, "the 19th century"."""
+    num = _left(_CENTURY_NUMBER_LEFT, text, m.start())
+    if not num:
+        return
+    n = int(num["n"]) if num["n"] else _CENTURY_ORDINALS[num["w"].lower()]
+    value = _century_value(n, bool(m["bc"]))
+    if value is not None:
+        left = _left(_CENTURY_LEFT, text, num.start())
+        yield _Cand(left.start() if left else num.start(), m.end(), "date", _Fixed(value))
+
+
+@_rule(rf"(?P<n>\d(?<![\w.,]\d)\d?)\.\s*(?:und|bis|oder|–|-|/)\s*"
+       rf"(?:(?:Anfang|Ende|Mitte|Beginn)\s+(?:des|dem)\s+)?(?:(?:frühen|späten)\s+)?\d\d?\.\s*{_CENTURY}"
+       rf"(?:\s*{_ERA})?")
+def _century_pair(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
+    """The "12." of "im 12. und 13. Jahrhundert" (the second is a century of its own)."""
+    value = _century_value(int(m["n"]), bool(m["bc"]))
+    if value is not None and _word_start(text, m.start()):
+        left = _left(_CENTURY_LEFT, text, m.start())
+        yield _Cand(left.start() if left else m.start(), m.start() + len(m["n"]) + 1, "date", _Fixed(value))
+
+
+_DECADE_WORDS = {"zwanziger": 2, "dreißiger": 3, "vierziger": 4, "fünfziger": 5, "sechziger": 6, "siebziger": 7,
+                 "achtziger": 8, "neunziger": 9}
+
+
+@_rule(rf"(?P<w>{_cased(list(_DECADE_WORDS))})(?:jahren?|-?\s?Jahren?)\b")
+def _decade_word(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
+    """ "der Zwanzigerjahre", "in den zwanziger Jahren", "der 20er Jahre": ``192`` (the 1900s)."""
+    if _word_start(text, m.start()):
+        left = _left(_DECADE_LEFT, text, m.start())
+        yield _Cand(left.start() if left else m.start(), m.end(), "date", _Fixed(f"19{_DECADE_WORDS[m['w'].lower()]}"))
+
+
+@_rule(r"[1-9]0er(?:jahren?|-?\s?Jahren?)\b")
+def _decade_short(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
+    """ "der 20er Jahre", "50er Jahren": ``192``, ``195`` (the 1900s)."""
+    if _word_start(text, m.start()):
+        left = _left(_DECADE_LEFT, text, m.start())
+        yield _Cand(left.start() if left else m.start(), m.end(), "date", _Fixed(f"19{m.group()[0]}"))
+
+
+_SEASON_LEFT = _before(
+    r"(?:(?:Anfang|Ende|Mitte|Beginn|Laufe|Verlauf)\s+)?(?:im|Im|des|Des|dem|den|zum|vom|seit dem|bis zum|ab dem)\s+"
+    r"(?:(?:frühen|späten)\s+)?"
+)
+
+
+@_rule(r"(?P<s>Frühjahr|Frühling|Sommer|Herbst|Winter)s?\b(?!\s+(?:des\s+Jahres\s+)?\d|-)")
+def _season_alone(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
+    """ "im Frühjahr", "Ende des Sommers": the year comes from the text (or the anchor)."""
+    left = _left(_SEASON_LEFT, text, m.start())
+    if left and _word_start(text, m.start()):
+        yield _Cand(left.start(), m.end(), "date", _Date(None, suffix="-" + _SEASONS[m["s"].lower()]))
+
+
+@_rule(r"(?:Anfang|Ende|Mitte|Beginn|Laufe|Verlauf|Hälfte)\s+(?P<w>des|desselben|jenes)\s+Jahres\b(?!\s+\d)")
+def _part_of_year(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
+    """ "Ende des Jahres", "Mitte desselben Jahres": the year the text speaks of."""
+    if _word_start(text, m.start()):
+        left = _left(_IM_LEFT, text, m.start())
+        start = left.start() if left else m.start()
+        meaning = _Date(None) if m["w"] == "des" else _Offset("year", 0)
+        yield _Cand(start, m.end(), "date", meaning)
+
+
+_OFFSET_WORDS = {
+    "folgend": 1, "darauffolgend": 1, "darauf folgend": 1, "nachfolgend": 1, "anschließend": 1, "nächst": 1,
+    "darauf": 1, "danach": 1, "später": 1, "selb": 0, "gleich": 0, "selbig": 0, "demselb": 0,
+    "vorangegangen": -1, "vorhergehend": -1, "vorherig": -1, "zuvor": -1, "davor": -1, "vorher": -1,
+    "früher": -1, "following": 1, "next": 1, "same": 0, "previous": -1, "later": 1, "before": -1,
+    "earlier": -1,
+}
+
+
+def _offset_sign(word: str) -> int:
+    word = word.lower()
+    return next(v for k, v in sorted(_OFFSET_WORDS.items(), key=lambda kv: -len(kv[0])) if word.startswith(k))
+
+
+_FOLLOWING = r"folgenden|darauffolgenden|darauf folgenden|nachfolgenden|anschließenden|selben|gleichen|selbigen"
+_OFFSET_UNIT = r"Jahr|Monat|Tag|Woche|Jahrzehnt"
+
+
+@_rule(rf"(?:im|Im|in|In)\s+(?:de[mn]\s+)?(?P<w>{_FOLLOWING}|demselben|vorangegangenen|vorhergehenden|vorherigen)"
+       rf"\s+(?P<u>Jahr|Monat|Jahrzehnt)\b"
+       rf"|(?:am|Am|an|An)\s+(?P<w2>{_FOLLOWING}|nächsten|demselben)\s+(?P<u2>Tag)\b"
+       rf"|(?:im|Im|am|Am)\s+(?P<u3>Jahr|Monat|Tag)\s+(?P<w3>darauf|danach|zuvor|davor)\b"
+       rf"|(?:im|Im)\s+Folge(?P<u4>jahr|monat)\b"
+       rf"|(?:tags|Tags)\s+(?P<w5>darauf|zuvor)\b"
+       rf"|(?:the|The)\s+(?P<w6>following|next|same|previous)\s+(?P<u6>year|month)\b")
+def _offset_named(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
+    """ "im folgenden Jahr", "im selben Jahr", "am Tag darauf", "tags zuvor", "the following year"."""
+    if not _word_start(text, m.start()):
+        return
+    word = m["w"] or m["w2"] or m["w3"] or m["w5"] or m["w6"] or "folgend"
+    unit = m["u"] or m["u2"] or m["u3"] or m["u4"] or m["u6"] or "tag"
+    yield _Cand(m.start(), m.end(), "relative", _Offset(_unit(unit), _offset_sign(word)))
+
+
+_OFFSET_COUNT_LEFT = _before(rf"(?:(?P<n>{NUM_WORD}|\d{{1,3}})|(?P<v>{VAGUE_DURATION}))\s+(?P<u>{UNIT})\s+")
+
+
+@_rule(r"(?P<dir>später|danach|darauf|zuvor|vorher|früher|davor|later|earlier|before)\b")
+def _offset_counted(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
+    """ "zwei Jahre später" (after "1912": ``1914``), "drei Tage zuvor", "wenige Jahre später" (no value)."""
+    left = _left(_OFFSET_COUNT_LEFT, text, m.start())
+    if not left:
+        return
+    n = _count(left["n"]) if left["n"] else None
+    sign, unit = _offset_sign(m["dir"]), _unit(left["u"])
+    length = _VAGUE_UNITS[unit] if n is None else _ISO_DURATION[unit].format(n)
+    yield _Cand(left.start(), m.end(), "relative", _Offset(unit, None if n is None else sign * n, length))
+
+
+@_rule(rf"(?:{_cased(['damals', 'zu jener Zeit', 'zu dieser Zeit', 'zu der damaligen Zeit', 'zu diesem Zeitpunkt', 'zur damaligen Zeit'])})\b"
+       rf"|(?P<vague>(?:{_cased(['kurze', 'einige', 'geraume'])})\s+Zeit\s+(?:später|danach|darauf|zuvor|vorher))")
+def _then(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
+    """ "damals", "zu jener Zeit": the year the text last named; "kurze Zeit später" (no value)."""
+    if _word_start(text, m.start()):
+        yield _Cand(m.start(), m.end(), "relative", _Offset("year", None if m["vague"] else 0))
+
+
+@_rule(r"(?:Anfang|Ende|Mitte|Beginn|Wende)\s+(?:des|dieses|jenes)\s+Jahrhunderts\b")
+def _part_of_century(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
+    """ "Ende des Jahrhunderts": the century of the year the text last named (1890: ``18``)."""
+    if _word_start(text, m.start()):
+        yield _Cand(m.start(), m.end(), "relative", _Offset("century", 0))
+
+
+@_rule(r"(?:gegenwärtig|Gegenwärtig|heutzutage|Heutzutage)\b")
+def _present(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
+    """ "gegenwärtig": the time of writing, which the text does not date."""
+    if _word_start(text, m.start()):
+        yield _Cand(m.start(), m.end(), "relative", _Fixed(None))
+
+
+#: Decades and centuries are counted in years, as ISO 8601 has no unit for them ("sechs Jahrhunderte" ``P600Y``).
+@_rule(rf"(?:{_cased(['anderthalb', 'eineinhalb'])})\s+(?P<u>{UNIT})")
+def _one_and_a_half(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
+    """ "anderthalb Stunden" ``PT1H30M``, "eineinhalb Jahre" ``P1.5Y``."""
+    if _word_start(text, m.start()):
+        unit = _unit(m["u"])
+        value = {"hour": "PT1H30M", "minute": "PT1M30S"}.get(unit) or _ISO_DURATION[unit].format("1.5")
+        yield _Cand(m.start(), m.end(), "duration", _Fixed(value))
+
+
+_VAGUE_UNITS = {"year": "PXY", "decade": "PXY", "century": "PXY", "month": "PXM", "week": "PXW", "day": "PXD",
+                "hour": "PTXH", "minute": "PTXM", "second": "PTXS"}
+
+
+_LANG_WORDS = {"jahrelang": "year", "jahrzehntelang": "decade", "jahrhundertelang": "century",
+               "monatelang": "month", "wochenlang": "week", "tagelang": "day", "stundenlang": "hour",
+               "minutenlang": "minute"}
+
+
+@_rule(rf"(?P<w>{_cased(list(_LANG_WORDS))})\b")
+def _vague_duration(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
+    """ "jahrzehntelang" ``PXY``, "wochenlang" ``PXW``: TIMEX3's unknown count (more in ``_duration``)."""
+    if _word_start(text, m.start()):
+        yield _Cand(m.start(), m.end(), "duration", _Fixed(_VAGUE_UNITS[_LANG_WORDS[m["w"].lower()]]))
+
 
 _ZONE = (r"(?P<zone>\s*\((?:Ortszeit|local time)\)|\s+(?:Ortszeit|MEZ|MESZ|UTC|GMT|CET|CEST|deutscher Zeit"
          r"|(?:mittel)?europäischer (?:Sommer)?zeit|local time|ET|EST|EDT|PT|PST|PDT|BST)\b)?")
@@ -770,6 +1139,12 @@ def _colon_time(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
 def _line_time(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
     """A ticker line opening with a clock time: "14:30 - Trump landet"."""
     yield from _clock(m, int(m["h"]), int(m["mi"]))
+
+
+@_rule(r"(?P<mi>\d(?<=[–-]\s\d)\d?):(?P<s>[0-5]\d)(?![\d:.,]|\s*(?:Uhr|h)\b)")
+def _track_length(m: re.Match[str], text: str, lang: str) -> Iterator[_Cand]:
+    """ "– 4:26" after a title in a track list: minutes and seconds, ``PT4M26S``."""
+    yield _Cand(m.start(), m.end(), "duration", _Fixed(f"PT{int(m['mi'])}M{int(m['s'])}S"))
 
 
 @_rule(r"(?P<w>Mitternacht|midnight|noon)\b")
@@ -853,8 +1228,8 @@ def find_times(
     cands = _non_overlapping(c for pattern, rule in _RULES for m in pattern.finditer(text)
                              for c in rule(m, text, lang))
     anchor = _published_anchor(published) if published else _text_anchor(text, cands, spans)
-    exprs = [_resolve(c, text, anchor, spans) for c in cands]
-    exprs = _with_dates(exprs, spans)
+    history = published is None and _history_like(text, cands)
+    exprs = _with_dates(_resolve_all(cands, text, anchor, spans, history=history), spans)
     return exprs, (anchor.day.isoformat() if anchor else None), (anchor.source if anchor else None)
 
 
@@ -881,6 +1256,10 @@ class _Sentences:
     def index(self, pos: int) -> int:
         i = bisect.bisect_right(self.starts, pos) - 1
         return i if i >= 0 and pos < self.ends[i] else -1
+
+    def sentence(self, pos: int) -> str:
+        i = self.index(pos)
+        return self.text[self.starts[i]:self.ends[i]] if i >= 0 else ""
 
     def tense(self, pos: int) -> str | None:
         """``future`` or ``past`` when the sentence shows only one of them, else None."""
@@ -928,12 +1307,99 @@ def _text_anchor(text: str, cands: list[_Cand], spans: _Sentences) -> _Anchor | 
     return _Anchor(latest, None, "text", exact=False) if latest else None
 
 
-def _resolve(c: _Cand, text: str, anchor: _Anchor | None, spans: _Sentences) -> TimeExpr:
-    value, anchored = _value(c, anchor, spans)
-    return TimeExpr(
-        start=c.start, end=c.end, text=text[c.start:c.end], kind=c.kind, value=value,
-        anchor=anchor.source if anchored and anchor else None, local=c.local,
-    )
+def _history_like(text: str, cands: list[_Cand]) -> bool:
+    """Whether a text without ``published`` reads as history, not news.
+
+    News speak of days around their own ("am Donnerstag", "gestern", "am
+    Wochenende") or open with a dateline; history text does neither and jumps
+    between years. So: no dateline, no weekday, weekend or day-deictic, and
+    either no full date to anchor on or at least three distinct years named.
+    """
+    if _DATELINE.search(text, 0, 1000):
+        return False
+    if any(isinstance(c.meaning, (_Weekday, _Weekend))
+           or (isinstance(c.meaning, _Shift) and c.meaning.unit == "day" and c.meaning.n) for c in cands):
+        return False
+    years = {c.meaning.year for c in cands if isinstance(c.meaning, _Date) and c.meaning.year is not None}
+    return not any(c.report_date for c in cands) or len(years) >= 3
+
+
+def _resolve_all(cands: list[_Cand], text: str, anchor: _Anchor | None, spans: _Sentences, *,
+                 history: bool) -> list[TimeExpr]:
+    """Values in text order, with the date the text last named carried along.
+
+    That date resolves ``_Offset`` ("zwei Jahre später": in news only when it
+    stands in the same sentence) and, in history text, dates without a year
+    ("am 12. März", "im Frühjahr"), which there take the year last named (or
+    the first one named after them) instead of the anchor's.
+    """
+    named = [(c.start, c.meaning.year) for c in cands if isinstance(c.meaning, _Date) and c.meaning.year is not None]
+    last: tuple[_Date, int] | None = None  # the date last named or resolved, and its sentence
+    out = []
+    for c in cands:
+        meaning, sentence = c.meaning, spans.index(c.start)
+        value: str | None
+        kind = c.kind
+        if isinstance(meaning, _Shift) and meaning.n and meaning.n > 0 and c.start < len(text) \
+                and text[c.start:c.start + 3].lower() == "in " \
+                and ((history and spans.tense(c.start) == "past") or (last is not None and last[1] == sentence)):
+            # "Am 7. Juli 2007 fuhr er in 24 Stunden 600 km": "in" of a past or dated event is how
+            # long it took, not when from now
+            value, anchored, kind = _ISO_DURATION[meaning.unit].format(meaning.n), False, "duration"
+        elif history and isinstance(meaning, _Date) and meaning.year is None and meaning.suffix in _SEASON_MONTH \
+                and spans.tense(c.start) != "past" and _HABITUAL.search(spans.sentence(c.start)) \
+                and not any(spans.index(pos) == sentence for pos, _ in named):
+            # "Heute finden im Sommer Gottesdienste statt": every summer, TIMEX3 ``XXXX-SU``
+            value, anchored, kind = f"XXXX{meaning.suffix}", False, "set"
+        elif history and isinstance(meaning, _Shift) and meaning.unit == "year" and meaning.n in (1, -1) \
+                and last is not None and c.start < len(text) and text[c.start:c.start + 3].lower() in ("im ", "des"):
+            # "im nächsten Jahr", "im Vorjahr" of a history text: next to the year it last named
+            moved = _offset_date(last[0], _Offset("year", meaning.n))
+            value, anchored = (_date_value(moved.year or 0, moved), True) if moved else (None, False)
+            if moved:
+                last = (moved, sentence)
+        elif isinstance(meaning, _Offset):
+            ref = last[0] if last and (history or last[1] == sentence) else None
+            moved = _offset_date(ref, meaning) if ref else None
+            value, anchored = (_date_value(moved.year or 0, moved) if moved else None), moved is not None
+            if moved and moved.suffix == "century":
+                value, moved = f"{(moved.year or 0) // 100:02d}", None
+            if moved:
+                last = (moved, sentence)
+            elif meaning.length:
+                value, kind = meaning.length, "duration"
+        elif isinstance(meaning, _Date) and meaning.year is None and history and named:
+            year = last[0].year if last and last[0].year else next(
+                (y for pos, y in named if pos > c.start), named[-1][1])
+            dated = replace(meaning, year=year)
+            value, anchored = _date_value(year or 0, dated), True
+            last = (dated, sentence)
+        else:
+            value, anchored = _value(c, anchor, spans)
+            if isinstance(meaning, _Date) and value and value[:4].isdigit():
+                last = (replace(meaning, year=int(value[:4])), sentence)
+        out.append(TimeExpr(
+            start=c.start, end=c.end, text=text[c.start:c.end], kind=kind, value=value,
+            anchor=("text" if history or not anchor else anchor.source) if anchored else None, local=c.local,
+        ))
+    return out
+
+
+def _offset_date(ref: _Date, off: _Offset) -> _Date | None:
+    """``ref`` moved by ``off``, at the precision of the unit (None when ``ref`` is too coarse)."""
+    if off.n is None or ref.year is None:
+        return None
+    if off.unit == "century":
+        return _Date(ref.year, suffix="century")
+    if off.unit in ("year", "decade"):
+        return _Date(ref.year + off.n * (10 if off.unit == "decade" else 1))
+    if off.unit == "month" and ref.month is not None:
+        months = ref.year * 12 + ref.month - 1 + off.n
+        return _Date(months // 12, months % 12 + 1)
+    if off.unit in ("day", "week") and ref.month is not None and ref.day is not None:
+        day = ref.as_date() + timedelta(days=off.n * (7 if off.unit == "week" else 1))
+        return _Date(day.year, day.month, day.day)
+    return None
 
 
 def _value(c: _Cand, anchor: _Anchor | None, spans: _Sentences) -> tuple[str | None, bool]:
@@ -943,6 +1409,8 @@ def _value(c: _Cand, anchor: _Anchor | None, spans: _Sentences) -> tuple[str | N
         return meaning.value, False
     if isinstance(meaning, _Clock):
         return f"T{meaning.hour:02d}:{meaning.minute:02d}", False
+    if isinstance(meaning, _Offset):
+        return None, False  # resolved in ``_resolve_all`` from the date the text last named
     if isinstance(meaning, _Date) and meaning.year is not None:
         return _date_value(meaning.year, meaning), False
     if anchor is None:
@@ -970,9 +1438,9 @@ def _date_value(year: int, d: _Date) -> str:
 def _year_for(d: _Date, anchor: date, tense: str | None) -> int:
     """The year of a date given without one: the nearest to the anchor, or the
     nearest on the side the sentence's tense points to."""
-    if d.month is None:
+    if d.month is None and d.suffix not in _SEASON_MONTH:
         return anchor.year
-    month, day = d.month, d.day or 15
+    month, day = d.month or _SEASON_MONTH[d.suffix], d.day or 15
 
     def distance(year: int) -> int:
         if not _valid(year, month, day):
