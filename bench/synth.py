@@ -1,12 +1,15 @@
 """Synthetic article streams with gold story ids, for clustering quality and scale.
 
 Quality stream: ``storylink.evaluate.synth.make_stream`` (real SemEval articles
-and derived copies, trims, reorderings; see there), written out as JSONL here.
+and derived copies, trims, reorderings; see there), written out as JSONL here;
+``--hard``: the hard stream of ``storylink.evaluate.hardsynth`` instead (near-topic
+stories generated from templates: police reports, council, football, politicians).
 
 Scale stream (``make_vector_stream``): only vectors, entity keys and signatures,
 drawn around random story centres, for 10k to 1M items without text.
 
     python bench/synth.py --stories 200 --out /tmp/stream.jsonl
+    python bench/synth.py --hard --seed 11 --out /tmp/hard.jsonl
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from _common import SEMEVAL
+from storylink.evaluate.hardsynth import make_hard_stream
 from storylink.evaluate.synth import make_stream
 
 
@@ -45,9 +49,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="write a synthetic JSONL stream with gold story ids")
     parser.add_argument("--stories", type=int, default=200)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--hard", action="store_true", help="the hard stream of near-topic stories (no data needed)")
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
-    stream = make_stream(stories=args.stories, seed=args.seed, data_dir=SEMEVAL)
+    stream = (make_hard_stream(seed=args.seed) if args.hard
+              else make_stream(stories=args.stories, seed=args.seed, data_dir=SEMEVAL))
     with args.out.open("w", encoding="utf-8") as fh:
         for s in stream:
             fh.write(json.dumps({"id": s.id, "text": s.text, "language": s.language,

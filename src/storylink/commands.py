@@ -445,21 +445,33 @@ def stories_cmd(min_size: int, db: str | None, as_json: bool) -> None:
 @click.option("--errors", "show_errors", is_flag=True, help="list the labelled pairs of (a) that storylink got wrong")
 @_json_option
 def eval_clusters(data_dir: str, stories: int, show_errors: bool, as_json: bool) -> None:
-    """Story clustering quality: (a) SemEval dev as one stream, pairwise P/R/F1; (b) a synthetic stream,
-    BCubed P/R/F1 and ARI; (c) the seeds; each beside single-pass TF-IDF and MinHash-only."""
+    """Story clustering quality: (a) SemEval dev as one stream, pairwise P/R/F1 with bootstrap intervals,
+    beside the train out-of-fold figures the thresholds were chosen on; (b) a synthetic stream, BCubed
+    P/R/F1 and ARI; (c) the seeds; (d) a hard stream of near-topic stories, pairwise and BCubed; each
+    beside single-pass TF-IDF and MinHash-only."""
     from .evaluate import clusters
 
     with _errors():
         _require(data_dir, "SemEval data directory")
         semeval_rows = clusters.evaluate_semeval_stream(Path(data_dir))
+        oof_rows = clusters.out_of_fold_rows()
         synthetic_rows = clusters.evaluate_synthetic(Path(data_dir), stories=stories)
+        hard_rows = clusters.evaluate_hard_stream()
         seeds_dir = Path(data_dir).resolve().parents[1] / "seeds"
         seeds = clusters.seeds_together(sorted(seeds_dir.glob("*.txt"))) if seeds_dir.is_dir() else None
     if as_json:
-        _echo_json({"semeval_stream": semeval_rows, "synthetic": synthetic_rows, "seeds": seeds})
+        _echo_json({"semeval_stream": semeval_rows, "train_out_of_fold": oof_rows, "synthetic": synthetic_rows,
+                    "hard_stream": hard_rows, "seeds": seeds})
         return
-    click.echo("(a) SemEval dev as one stream: pairwise same-story P/R/F1 on labelled pairs")
-    click.echo(clusters.format_table(semeval_rows, ["precision", "recall", "f1", "pairs", "stories"]))
+    click.echo("(a) SemEval dev as one stream: pairwise same-story P/R/F1 on labelled pairs "
+               "[95% bootstrap interval over connected pairs]")
+    click.echo(clusters.format_table([clusters.ci_cells(r) for r in semeval_rows],
+                                     ["precision", "recall", "f1", "pairs", "stories"]))
+    if oof_rows:
+        click.echo("\n    SemEval train as one stream, out of fold (each article decided by models fitted without "
+                   "its fold; recorded by train_cluster, thresholds chosen on these):")
+        click.echo(clusters.format_table([clusters.ci_cells(r) for r in oof_rows],
+                                         ["precision", "recall", "f1", "pairs"]))
     if show_errors:
         click.echo("\nwrong pairs (joined: different stories together; apart: one story split):")
         for e in semeval_rows[0]["errors"]:
@@ -470,6 +482,12 @@ def eval_clusters(data_dir: str, stories: int, show_errors: bool, as_json: bool)
     click.echo(clusters.format_table(synthetic_rows, ["precision", "recall", "f1", "ari", "stories"]))
     if seeds is not None:
         click.echo(f"\n(c) seeds: {seeds}")
+    hard = hard_rows[0]
+    click.echo(f"\n(d) hard stream: {hard['gold_stories']} near-topic stories, {hard['articles']} articles "
+               "(police reports from one template, one council, one club, two politicians): pairwise over all "
+               "pairs, near_p over pairs of one family, BCubed")
+    click.echo(clusters.format_table(hard_rows, ["pair_p", "pair_r", "pair_f1", "near_p", "b3_p", "b3_r", "b3_f1",
+                                                 "stories"]))
 
 
 def _story_views(refs: tuple[str, ...], settings: Settings, console: Console, *, language: str | None,

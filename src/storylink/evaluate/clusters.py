@@ -19,6 +19,7 @@ e5 vectors), so it measures the first stage.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import math
@@ -58,6 +59,15 @@ __all__ = [
     "pair_model_rows",
     "evaluate_synthetic",
     "seeds_together",
+    "pair_components",
+    "bootstrap_pairwise",
+    "format_ci",
+    "with_ci",
+    "story_pairs",
+    "hard_items",
+    "evaluate_hard_stream",
+    "out_of_fold_rows",
+    "ci_cells",
 ]
 
 
@@ -315,7 +325,8 @@ def evaluate_semeval_stream(data_dir: Path, *, split: str = "dev", limit: int | 
     """Task (a): all articles of a split as one stream (file order, no dates).
 
     Pairwise P/R/F1 of "same story" over the split's clear pairs, for storylink
-    (both stages, and the first stage alone: vectors and entity keys only) and
+    (both stages, and the first stage alone: vectors and entity keys only; each
+    with bootstrap intervals, ``ci_precision`` etc., see ``bootstrap_pairwise``) and
     both baselines (TF-IDF threshold tuned on this very stream). ``limit`` keeps
     the articles of the first ``limit`` pairs (a quick test);
     ``machine_translated=False`` keeps only the original pairs."""
@@ -335,9 +346,10 @@ def evaluate_semeval_stream(data_dir: Path, *, split: str = "dev", limit: int | 
     minhash = minhash_only(ids, texts)
     verdicts = pair_probabilities(gold, items)
     return [
-        {"method": "storylink"} | pairwise(ours, gold) | {"stories": len(set(ours.values()))}
-        | {"errors": pair_errors(ours, gold, articles, pairs, verdicts)},
-        {"method": "storylink, first stage only"} | pairwise(first, gold) | {"stories": len(set(first.values()))},
+        with_ci({"method": "storylink"} | pairwise(ours, gold) | {"stories": len(set(ours.values()))}
+                | {"errors": pair_errors(ours, gold, articles, pairs, verdicts)}, ours, gold),
+        with_ci({"method": "storylink, first stage only"} | pairwise(first, gold)
+                | {"stories": len(set(first.values()))}, first, gold),
         {"method": f"tfidf single pass (t={threshold})"} | pairwise(tfidf, gold)
         | {"stories": len(set(tfidf.values()))},
         {"method": "minhash only"} | pairwise(minhash, gold) | {"stories": len(set(minhash.values()))},
@@ -452,3 +464,154 @@ def seeds_together(paths: Sequence[Path]) -> dict[str, Any]:
     labels, assignments = cluster_stream(items)
     return {"together": len(set(labels.values())) == 1, "stories": sorted(set(labels.values())),
             "probabilities": [a.probability for a in assignments], "duplicate_of": [a.duplicate_of for a in assignments]}
+
+
+# -- uncertainty: bootstrap over connected components of labelled pairs ----------------------------
+
+def pair_components(pairs: Sequence[tuple[str, str, Any]]) -> np.ndarray:
+    """Connected component of each pair over its articles: the unit a bootstrap resamples.
+
+    Pairs sharing an article are not independent evidence (one wrong join
+    can fail several of them), so they are drawn together.
+
+        >>> pair_components([("a", "b", True), ("b", "c", False), ("d", "e", True)]).tolist()
+        [0, 0, 1]
+    """
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b, _ in pairs:
+        parent[find(a)] = find(b)
+    roots: dict[str, int] = {}
+    return np.array([roots.setdefault(find(a), len(roots)) for a, _, _ in pairs], dtype=np.int64)
+
+
+def bootstrap_pairwise(predicted: Mapping[str, Hashable], pairs: Sequence[tuple[str, str, bool]], *,
+                       resamples: int = 1000, seed: int = 20180601, level: float = 0.95
+                       ) -> dict[str, tuple[float, float]]:
+    """Percentile intervals of pairwise precision, recall and F1, resampling connected components of
+    ``pairs`` with replacement (seeded, so a figure and its interval reproduce).
+
+        >>> ci = bootstrap_pairwise({"a": 1, "b": 1, "c": 2}, [("a", "b", True), ("a", "c", False)], resamples=50)
+        >>> ci["precision"]
+        (1.0, 1.0)
+    """
+    known = [(a, b, same) for a, b, same in pairs if a in predicted and b in predicted]
+    if not known:
+        return {m: (0.0, 0.0) for m in ("precision", "recall", "f1")}
+    comp = pair_components(known)
+    together = np.array([predicted[a] == predicted[b] for a, b, _ in known])
+    same = np.array([s for _, _, s in known], dtype=bool)
+    stats = np.stack([np.bincount(comp, weights=(together & same).astype(float)),
+                      np.bincount(comp, weights=(together & ~same).astype(float)),
+                      np.bincount(comp, weights=(~together & same).astype(float))], axis=1)
+    n = stats.shape[0]
+    rng = np.random.default_rng(seed)
+    draws = rng.multinomial(n, np.full(n, 1.0 / n), size=resamples) @ stats  # (resamples, 3): tp, fp, fn
+    tp, fp, fn = draws.T
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = np.where(tp + fp > 0, tp / (tp + fp), 0.0)
+        r = np.where(tp + fn > 0, tp / (tp + fn), 0.0)
+        f = np.where(p + r > 0, 2 * p * r / (p + r), 0.0)
+    lo, hi = (1 - level) / 2 * 100, (1 + level) / 2 * 100
+    return {m: (float(np.percentile(v, lo)), float(np.percentile(v, hi)))
+            for m, v in (("precision", p), ("recall", r), ("f1", f))}
+
+
+def format_ci(value: float, interval: tuple[float, float]) -> str:
+    """``0.914 [0.88, 0.94]``: a figure and its bootstrap interval."""
+    return f"{value:.3f} [{interval[0]:.2f}, {interval[1]:.2f}]"
+
+
+def with_ci(row: dict[str, Any], labels: Mapping[str, Hashable], gold: Sequence[tuple[str, str, bool]], *,
+            resamples: int = 1000) -> dict[str, Any]:
+    """``row`` (pairwise figures of ``labels``) with ``ci_precision``/``ci_recall``/``ci_f1`` added."""
+    ci = bootstrap_pairwise(labels, gold, resamples=resamples)
+    return row | {f"ci_{m}": [round(lo, 4), round(hi, 4)] for m, (lo, hi) in ci.items()}
+
+
+# -- the hard stream: near-topic stories (evaluate/hardsynth.py) -------------------------------------
+
+def hard_items(stream: Sequence[Any], *, cache: Path | None = None, profiles: bool = True) -> list["ClusterItem"]:
+    """Cluster items of a hard stream (``hardsynth.make_hard_stream``), with compare profiles when asked."""
+    articles = [SemevalArticle(s.id, s.language, s.text) for s in stream]
+    return semeval_items(articles, [s.published for s in stream], cache=cache, profiles=profiles)
+
+
+def story_pairs(gold: Mapping[str, Hashable]) -> list[tuple[str, str, bool]]:
+    """Every article pair of a fully labelled stream, ``(a, b, same story)``."""
+    ids = sorted(gold)
+    return [(a, b, gold[a] == gold[b]) for i, a in enumerate(ids) for b in ids[i + 1:]]
+
+
+def evaluate_hard_stream(*, seed: int = 11, per_family: int = 6, cache: Path | None = None,
+                         clusterer: "Clusterer | None" = None) -> list[dict[str, Any]]:
+    """Many near-topic stories (same template or place or person, different facts) as one stream.
+
+    Every pair is labelled (the stream is generated), so both pairwise P/R/F1
+    over all pairs and BCubed are exact. Rows: storylink (both stages: the
+    texts get compare profiles), its first stage alone, the baselines, and the
+    compare model judging each pair of one family alone; ``near_p`` is
+    pairwise precision over the pairs of one family (same story, or same
+    template and different facts), the hard ones."""
+    from ..cluster import Clusterer
+    from .hardsynth import make_hard_stream
+
+    stream = make_hard_stream(seed=seed, per_family=per_family)
+    gold = {s.id: s.story for s in stream}
+    family = {s.id: s.family.rstrip("2") for s in stream}
+    pairs = story_pairs(gold)
+    near = [(a, b, same) for a, b, same in pairs if same or family[a] == family[b]]
+    ids, texts = [s.id for s in stream], [s.text for s in stream]
+    items = hard_items(stream, cache=cache)
+    ours, _ = cluster_stream(items, clusterer)
+    first, _ = cluster_stream([dataclasses.replace(i, profile=None) for i in items], Clusterer(second_stage=False))
+    tfidf, threshold = _tuned_tfidf(ids, texts, lambda labels: bcubed(labels, gold)["f1"])
+    rows = []
+    for method, labels in (("storylink", ours), ("storylink, first stage only", first),
+                           (f"tfidf single pass (t={threshold})", tfidf), ("minhash only", minhash_only(ids, texts))):
+        pw, b3 = pairwise(labels, pairs), bcubed(labels, gold)
+        rows.append({"method": method, "pair_p": pw["precision"], "pair_r": pw["recall"], "pair_f1": pw["f1"],
+                     "near_p": pairwise(labels, near)["precision"],
+                     "b3_p": b3["precision"], "b3_r": b3["recall"], "b3_f1": b3["f1"],
+                     "stories": len(set(labels.values())), "gold_stories": len(set(gold.values())),
+                     "articles": len(ids)})
+    # The compare model on the pairs of one family, one by one: the evidence the second stage decides by.
+    verdicts = pair_probabilities(near, items)
+    alone = pair_model_rows(near, verdicts)[0]
+    rows.append({"method": "compare model, same-family pairs alone (p>0.5)", "near_p": alone["precision"],
+                 "pair_r": alone["recall"]})
+    return rows
+
+
+def out_of_fold_rows(path: Path | None = None) -> list[dict[str, Any]]:
+    """The train out-of-fold figures ``train_cluster`` recorded in the decider file (the figures its
+    thresholds were chosen on), as rows beside the dev ones."""
+    from ..cluster import DECIDER_PATH
+
+    data = json.loads((path or DECIDER_PATH).read_text(encoding="utf-8"))
+    rows = []
+    second = data.get("second_stage", {}).get("train", {})
+    if second.get("out_of_fold"):
+        rows.append({"method": "storylink, train out-of-fold"} | second["out_of_fold"])
+    elif "pairwise_f1" in second:  # a second stage trained before out-of-fold selection: say so
+        rows.append({"method": "storylink, train IN SAMPLE (second stage not refitted out of fold)",
+                     "precision": second["precision"], "recall": second["recall"], "f1": second["pairwise_f1"]})
+    if data.get("train", {}).get("out_of_fold"):
+        rows.append({"method": "storylink, first stage only, train out-of-fold"} | data["train"]["out_of_fold"])
+    return rows
+
+
+def ci_cells(row: Mapping[str, Any]) -> dict[str, Any]:
+    """``row`` with precision, recall and F1 printed with their intervals (``format_ci``)."""
+    out = dict(row)
+    for m in ("precision", "recall", "f1"):
+        if f"ci_{m}" in row:
+            out[m] = format_ci(row[m], tuple(row[f"ci_{m}"]))  # type: ignore[arg-type]
+    return out
