@@ -1,11 +1,12 @@
 """The German news gold (tests/data/news_gold): well-formed, scored as it should be, and the analyzer's floors.
 
-Only aggregate figures of the ``heldout`` half are ever computed here: no rule is tuned on it.
+Only aggregate figures of the ``heldout`` split are ever computed here: no rule is tuned on it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 
 import pytest
@@ -34,16 +35,36 @@ def texts() -> dict[str, str]:
     return out
 
 
-def test_news_gold_has_sixty_documents_in_two_halves():
-    assert len(NEWS_DOCS) == 60 and len({g["doc"] for g in NEWS_DOCS}) == 60
+def _import_select_docs():
+    spec = importlib.util.spec_from_file_location("select_docs", NEWS / "select_docs.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+#: Documents per split, in the order score_news_gold reports them.
+SPLITS = {"dev": 30, "dev2": 15, "heldout": 30}
+
+
+def test_news_gold_has_its_documents_in_three_splits():
+    total = sum(SPLITS.values())
+    assert len(NEWS_DOCS) == total and len({g["doc"] for g in NEWS_DOCS}) == total
     splits = [g["split"] for g in NEWS_DOCS]
-    assert splits.count("dev") == splits.count("heldout") == 30
+    assert {split: splits.count(split) for split in SPLITS} == SPLITS
     assert all(g["doc"].startswith("semeval-train:") for g in NEWS_DOCS)
-    # Enough quotes on both halves for figures that mean something.
-    for split in ("dev", "heldout"):
+    # Enough quotes on every split for figures that mean something.
+    for split, n in SPLITS.items():
         quotes = [q for g in NEWS_DOCS if g["split"] == split for q in g["quotes"]]
-        assert len(quotes) >= 50
+        assert len(quotes) >= 5 * n // 3
         assert {q["kind"] for q in quotes} == {"direct", "indirect"}
+
+
+def test_news_gold_documents_are_the_ones_the_rule_selects():
+    # The README's rule, as select_docs.py applies it: the first 60 texts are dev and heldout, the next 30 dev2.
+    select_docs = _import_select_docs()
+    chosen = [doc for doc, _ in select_docs.select(need(SEMEVAL / "train.jsonl"))]
+    assert {g["doc"] for g in NEWS_DOCS if g["split"] != "dev2"} == set(chosen[:60])
+    assert [g["doc"] for g in NEWS_DOCS if g["split"] == "dev2"] == chosen[60:60 + SPLITS["dev2"]]
 
 
 def test_news_gold_documents_are_well_formed(texts):
@@ -59,6 +80,8 @@ def test_news_gold_documents_are_well_formed(texts):
                 assert q["speaker_text"] is None and q["speaker_end"] is None
             else:
                 assert text[q["speaker_start"]:q["speaker_end"]] == q["speaker_text"], (gold["doc"], q)
+            if q.get("speaker_refers_to"):
+                assert q["speaker_start"] is not None and q["speaker_refers_to"] in text, (gold["doc"], q)
 
 
 def _from_gold(gold: dict, article: Article) -> Analysis:
@@ -78,9 +101,9 @@ def test_news_gold_scored_against_itself_is_perfect():
     need(SEMEVAL / "train.jsonl")
     by_doc = {g["doc"]: g for g in NEWS_DOCS}
     sets = score_news_gold(NEWS, analyze_fn=lambda a: _from_gold(by_doc[a.origin], a))
-    assert list(sets) == ["news dev", "news heldout"]
-    for scores in sets.values():
-        assert scores["documents"] == 30 and scores["failed"] == [] and scores["skipped"] == []
+    assert list(sets) == [f"news {split}" for split in SPLITS]
+    for split, scores in sets.items():
+        assert scores["documents"] == SPLITS[split.split()[1]] and scores["failed"] == [] and scores["skipped"] == []
         q = scores["quotes"]
         assert q["detection"]["f1"] == q["direct"]["f1"] == q["indirect"]["f1"] == 1.0
         assert q["speaker_accuracy"] == q["kind_accuracy"] == 1.0
@@ -132,8 +155,8 @@ def test_speaker_rule():
 
 def test_news_gold_is_skipped_with_a_note_without_the_shared_data(tmp_path):
     sets = score_news_gold(NEWS, analyze_fn=storylink.analyze, data_dir=tmp_path)
-    for scores in sets.values():
-        assert scores["documents"] == 0 and len(scores["skipped"]) == 30
+    for split, scores in sets.items():
+        assert scores["documents"] == 0 and len(scores["skipped"]) == SPLITS[split.split()[1]]
     table = format_sets(sets)
     assert "30 skipped" in table and "train.jsonl not found" in table
 
