@@ -59,13 +59,13 @@ versichern warnen kritisieren erläutern ergänzen behaupten bestätigen beteuer
 äußern erwidern entgegnen kommentieren schildern beklagen loben argumentieren bezeichnen fragen
 zitieren drohen appellieren posten verlangen dementieren präzisieren unterstreichen bilanzieren
 klagen erzählen vermelden melden prognostizieren erinnern informieren signalisieren resümieren
-insistieren""".split()
+insistieren postulieren vermuten""".split()
 #: Strong and irregular speech verbs, finite forms and participle.
 _STRONG_FORMS = """spricht sprach sprachen gesprochen schreibt schrieb schrieben geschrieben ruft rief
 riefen gerufen verspricht versprach versprachen versprochen unterstrich unterstrichen nennt nannte
 nannten genannt hieß heißt geheißen verrät verriet verrieten verraten beschreibt beschrieb beschrieben
 sagte sagten bestritt bestreitet bestritten riet rät empfahl empfiehlt empfahlen widersprach widerspricht
-widersprachen widersprochen""".split()
+widersprachen widersprochen schwört schwor schworen geschworen""".split()
 #: Separable verbs: finite form → particles that must follow in the clause.
 _SEPARABLE = {
     **dict.fromkeys("teilt teilte teilten".split(), ("mit",)),
@@ -159,7 +159,7 @@ _SPECIAL_CUES = re.compile(
     r"|(?P<after>\b[Ll]aut(?=\s)|\b[Aa]ccording to(?=\s)"
     r"|\b[Nn]ach\s+(?:(?:den|dem|einer|einem|ersten|bisherigen|jüngsten|vorläufigen|neuen|offiziellen"
     r"|übereinstimmenden|neuesten)\s+){0,2}(?:Angaben|Informationen|Erkenntnissen|Ermittlungen|Berichten|Schätzungen"
-    r"|Darstellung|Einschätzung|Auskunft|Aussagen?|Mitteilung|Umfrage|Ansicht|Meinung|Auffassung)"
+    r"|Darstellung|Einschätzung|Auskunft|Aussagen?|Mitteilung|Umfrage|Ansicht|Meinung|Auffassung|Worten)"
     r"(?:\s+(?:von|vom|aus))?(?=\s))"
     r"|(?P<view>\b[Aa]us\s+(?:seiner|ihrer)\s+Sicht\b|\b(?:seiner|ihrer)\s+(?:Ansicht|Meinung|Einschätzung"
     r"|Auffassung)\s+nach\b)"
@@ -486,11 +486,13 @@ class _Article:
         if title is not None:
             key = self._key_of(title.start, title.end)
             return _Speaker(key, text[title.start:title.end], title.start, title.end)
-        np = re.compile(r"(?:[a-zäöüß][\w-]*\s+){0,3}(?P<head>(?:\d+-)?[A-ZÄÖÜ][\w-]*)").match(text, after.end())
+        np = re.compile(_MODIFIERS + r"(?P<head>(?:\d+-)?[A-ZÄÖÜ][\w-]*)").match(text, after.end())
         if np is None or np.end() > hi:
             return None
         head = np.group("head")
         mention = self.mention_at.get(np.start("head"))
+        if mention is not None and mention.genitive:
+            return None  # "der Sprecher Vietnams": the genitive owns the phrase, it does not head it
         if mention is not None:
             return _Speaker(mention.key, text[mention.start:mention.end], mention.start, mention.end)
         nxt = re.compile(r"\s+").match(text, np.end())
@@ -537,9 +539,9 @@ class _Article:
             return None
         if last.group(1).casefold() in _PRONOUNS:
             return self._pronoun(lo + last.start(1), end)
-        np = re.search(r"(?:(?P<det>\b(?:der|die|das|ein|eine|the|a|an|Der|Die|Das|Ein|Eine|The|A|An"
-                       r"|[Ss]eine?|[Ii]hre?))\s+)?"
-                       r"(?:[a-zäöüß][\w-]*\s+){0,3}(?P<head>[A-ZÄÖÜ][\w-]*)$", stripped)
+        # "dem Ministerium zufolge" is dative: the determiners of "zufolge" and "gegenüber" count too.
+        np = re.search(r"(?:(?P<det>\b(?:der|die|das|dem|ein|eine|einem|the|a|an|Der|Die|Das|Dem|Ein|Eine"
+                       r"|The|A|An|[Ss]eine?|[Ii]hre?))\s+)?" + _MODIFIERS + r"(?P<head>[A-ZÄÖÜ][\w-]*)$", stripped)
         if np is None:
             return None
         if np.group("det"):
@@ -610,6 +612,11 @@ class _Article:
         return min(candidates, key=lambda c: c[0])[1] if candidates else None
 
 
+#: Up to three words before the head of a noun phrase: lower-case ones, and adjectives that a name
+#: or a place capitalises ("dem Niedersächsischen Gesundheitsministerium", "die Hamburger Senatorin"); not
+#: nouns in -e ("die Flagge Vietnams").
+_MODIFIERS = (r"(?:(?:[a-zäöüß][\w-]*|[A-ZÄÖÜ][\w-]*(?:sch|lich|ig|bar|al|ell|iv)(?:e|en|er|es)|[A-ZÄÖÜ][\w-]*er)"
+              r"\s+){0,3}")
 _OWNER = re.compile(r"\s+(?:des|der)\s+(?:[a-zäöüß][\w-]*\s+){0,2}[A-ZÄÖÜ][\w-]*")
 _SOURCE = re.compile(
     r"\s*(?P<np>(?:(?:der|des|dem|den|die|einer|eines|einem|ein|eine)\s+)?(?:[a-zäöüß][\w-]*\s+){0,2}"
@@ -901,11 +908,21 @@ def _speaker_of(art: _Article, unit: _Unit, cue: _Cue, lo: int) -> _Speaker | No
     if cue.kind == "own":
         return art.first_subject(lo, cue.start) or art.first_subject(cue.end, unit.end)
     if cue.kind == "participle":
-        if _PASSIVE.search(art.text, lo, min(unit.end, cue.end + 12)):
+        passive = _PASSIVE.search(art.text, lo, min(unit.end, cue.end + 12))
+        if passive is not None:
+            if cue.text == "zitiert" and passive.end() <= cue.start:
+                # "…, wurde er von den Staatsmedien zitiert": the one quoted is the subject of the passive.
+                found = (art.speaker_at(_skip_adverbs(art.text, passive.end(), cue.start), cue.start, bare=True)
+                         or art.speaker_before(passive.start(), lo))
+                if found is not None:
+                    return found
             return _NOBODY
         aux = next(_AUXILIARIES.finditer(art.text, lo, cue.start), None)
         if aux is not None:
             found = art.speaker_at(_skip_adverbs(art.text, aux.end(), cue.start), cue.start, bare=True)
+            # Inverted ("Gestern hat er gesagt") the subject follows the auxiliary, else it stands right
+            # before it ("Die USA haben sich versichert"), which beats a name earlier in the clause.
+            found = found or art.speaker_before(aux.start(), lo)
             if found is not None:
                 return found
         return art.first_subject(lo, cue.start)
@@ -938,10 +955,18 @@ _STATEMENT = re.compile(
     r"|\s+es\s+(?:\w+\s+){0,2}?aus\s+(?=(?:dem|der|den)\s)")
 
 
+#: A time phrase between a verb and its subject ("erklärte am Mittwoch der Konzern").
+_TIME_PHRASE = re.compile(
+    r"\s+am\s+(?:(?:frühen|späten|gestrigen|heutigen|vergangenen|kommenden)\s+)?(?:Montag|Dienstag|Mittwoch"
+    r"|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Wochenende|Abend|Morgen|Vormittag|Nachmittag|Mittag)\w*\b")
+
+
 def _skip_adverbs(text: str, pos: int, hi: int) -> int:
     while True:
         m = re.compile(r"\s+(\w+)").match(text, pos, hi)
-        if m is None or m.group(1).casefold() not in _ADVERBS:
+        if m is not None and m.group(1).casefold() not in _ADVERBS:
+            m = _TIME_PHRASE.match(text, pos, hi)
+        if m is None:
             return pos
         pos = m.end()
 
