@@ -116,6 +116,9 @@ _KONJ1 = frozenset("""sei seien seiest habe werde könne müsse wolle solle dür
 stehe liege lasse sehe halte bleibe brauche plane möge trage arbeite finde spiele bedeute""".split())
 #: Konjunktiv II forms that stand in for Konjunktiv I after a speech verb.
 _KONJ2 = frozenset("würde würden wäre wären hätte hätten könnten müssten".split())
+#: Konjunktiv II forms whose Konjunktiv I is the indicative (sie haben, können, müssen): reported speech
+#: takes them in its place.
+_KONJ2_PLURAL = frozenset("hätten könnten müssten".split())
 #: Words ending in -e that are not verbs, for the generic 3rd-person Konjunktiv test.
 _NOT_VERBS = frozenset("""die eine keine meine deine seine ihre unsere eure diese jene jede welche alle
 beide viele einige manche solche andere wenige mehrere ohne gerne heute lange gerade bitte alleine
@@ -137,6 +140,8 @@ _QUOTE_PATTERNS = (
     re.compile(r"«(?P<q>(?:(?!\n\s*\n)[^«»])+?)»"),
     re.compile(r"(?<!\w)“(?=\S)(?P<q>(?:(?!\n\s*\n)[^“”„])+?)(?<=\S)”"),
     re.compile(r'(?<![\w"])"(?=[^\s"])(?P<q>(?:(?!\n\s*\n)[^"])+?)(?<=\S)"(?!\w)'),
+    # Mixed marks where copying straightened only the opening one: "Seitens der Regierung …“
+    re.compile(r'(?<![\w"])"(?=[A-ZÄÖÜ])(?P<q>(?:(?!\n\s*\n)[^"„“”])+?)(?<=\S)[“”](?!\w)'),
     re.compile(r"‚(?P<q>[^‚‘’\n]+?)[‘’]"),
     re.compile(r"(?<![\w’])‘(?=\w)(?P<q>[^‘’\n]+?)(?<=[\w.,!?])’(?!\w)"),
     re.compile(r"(?<![\w'])'(?=\w)(?P<q>[^'\n]{1,300}?)(?<=[\w.,!?])'(?!\w)"),
@@ -205,6 +210,8 @@ def speech_cues() -> frozenset[str]:
 _CUES = speech_cues()
 _PARTICIPLES = frozenset(f for f in _CUES if f.startswith("ge") or f in _SEPARABLE_PARTICIPLES
                          or f.endswith("iert") or f in {"unterstrichen", "versprochen", "beschrieben"})
+#: Participles that look like a finite form ("erklärt", "bestätigt", "berichtet").
+_INSEPARABLE_PARTICIPLES = frozenset(_weak_forms(v)[-1] for v in _WEAK_VERBS) - _PARTICIPLES
 _CUE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, _CUES), key=len, reverse=True))
                      + r")(?![\w-])")
 
@@ -540,8 +547,11 @@ class _Article:
         if last.group(1).casefold() in _PRONOUNS:
             return self._pronoun(lo + last.start(1), end)
         # "dem Ministerium zufolge" is dative: the determiners of "zufolge" and "gegenüber" count too.
-        np = re.search(r"(?:(?P<det>\b(?:der|die|das|dem|ein|eine|einem|the|a|an|Der|Die|Das|Dem|Ein|Eine"
-                       r"|The|A|An|[Ss]eine?|[Ii]hre?))\s+)?" + _MODIFIERS + r"(?P<head>[A-ZÄÖÜ][\w-]*)$", stripped)
+        # A phrase with its determiner first, so "dürfen dem Ministerium" is not read as one phrase.
+        det_re = (r"(?P<det>\b(?:der|die|das|dem|ein|eine|einem|the|a|an|Der|Die|Das|Dem|Ein|Eine"
+                  r"|The|A|An|[Ss]eine?|[Ii]hre?))\s+")
+        np = (re.search(det_re + _MODIFIERS + r"(?P<head>[A-ZÄÖÜ][\w-]*)$", stripped)
+              or re.search(r"(?:" + det_re + r")?" + _MODIFIERS + r"(?P<head>[A-ZÄÖÜ][\w-]*)$", stripped))
         if np is None:
             return None
         if np.group("det"):
@@ -876,6 +886,10 @@ def _cues(art: _Article, unit: _Unit) -> list[_Cue]:
                 if not any(re.search(rf"\b{p}\b", tail) for p in particles):
                     continue
             kind = "participle" if word in _PARTICIPLES else "verb"
+            if word in _INSEPARABLE_PARTICIPLES:
+                # "erklärt" is finite and participle: after an auxiliary in its clause, a participle.
+                clause = re.split(r"[,;:.!?]", text[lo:m.start()])[-1]
+                kind = "participle" if _AUXILIARIES.search(clause) else kind
             cues.append(_Cue(m.start(), m.end(), word, kind))
         for m in _SPECIAL_CUES.finditer(text, lo, hi):
             cues.append(_Cue(m.start(), m.end(), m.group(), m.lastgroup or "after"))
@@ -1031,7 +1045,18 @@ def _reported_after(art: _Article, unit: _Unit, cue: _Cue, speaker: _Speaker | N
     first = _WORD.match(text, lo)
     if first and first.group().casefold() in _CONJUNCTIONS or _has_konjunktiv(art, lo, hi, substitute=True):
         return lo, hi
+    # "wirft ihm vor, Unwahrheiten zu sagen", "kündigte an, den Vertrag aufzukündigen": a zu-infinitive
+    # is what was said; not a purpose clause ("um … zu").
+    if first and first.group().casefold() not in _NOT_REPORTED and _ZU_INFINITIVE.search(text, lo, hi):
+        return lo, hi
     return None
+
+
+_ZU_INFINITIVE = re.compile(r"(?:\bzu\s+[a-zäöüß]+(?:en|ern|eln)|\b[a-zäöüß]{2,}zu[a-zäöüß]{2,}(?:en|ern|eln))$")
+_NOT_REPORTED = frozenset("um ohne statt anstatt".split())
+
+
+_CLOSING_AUXILIARY = re.compile(r",\s+(?:hat|hatte|haben|hatten|wurde|wurden|ist|war)\b[^,;:„“\"»«]*$")
 
 
 def _reported_before(art: _Article, unit: _Unit, cue: _Cue, speaker: _Speaker | None = None) -> tuple[int, int] | None:
@@ -1043,7 +1068,13 @@ def _reported_before(art: _Article, unit: _Unit, cue: _Cue, speaker: _Speaker | 
     text = art.text
     head = text[unit.start:cue.start].rstrip()
     if not head.endswith(","):
-        return None
+        # "…, wurde er von den Staatsmedien zitiert", "…, hat sie betont": a participle closes the
+        # sentence after its auxiliary.
+        perfect = _CLOSING_AUXILIARY.search(head) if cue.kind == "participle" else None
+        if perfect is None or len(_WORD.findall(perfect.group())) > 8 or not _has_konjunktiv(
+                art, unit.start, unit.start + perfect.start(), substitute=True):
+            return None
+        head = head[:perfect.start() + 1]
     lo, hi = _trimmed(text, unit.start, unit.start + len(head) - 1)
     if hi <= lo or _mostly_quoted(art, lo, hi) or _QUESTION.search(text, lo, hi):
         return None
@@ -1115,6 +1146,11 @@ def _reported_as(art: _Article, unit: _Unit, cue: _Cue) -> tuple[tuple[int, int]
     after = _WIE_AFTER.search(head)
     if after is not None and not text[tail_end:unit.end].strip(" .!?\n"):
         lo, hi = _trimmed(text, unit.start, unit.start + after.start())
+        np_start = unit.start + after.start("np")
+    elif after is not None and text[cue.end:cue.end + 1] == "," and len(_WORD.findall(head[:after.start()])) >= 2:
+        # "Die Regeln gelten, wie das Ministerium erklärte, für alle Grenzen": the attribution
+        # interrupts the sentence, which is reported whole, the attribution inside.
+        lo, hi = _trimmed(text, unit.start, unit.end)
         np_start = unit.start + after.start("np")
     else:
         before = _WIE_BEFORE.match(head)
@@ -1218,6 +1254,9 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
             elif cue.kind == "so" and speaker is not None and not indirect_done:
                 span = _reported_before(art, unit, cue, speaker)
             elif cue.kind in ("own", "after", "before", "view", "thereby"):
+                if cue.kind == "after" and any(c.kind in ("verb", "participle") and c.start < cue.start
+                                               and speakers[c] not in (None, _NOBODY) for c in cues):
+                    continue  # "sagte Kim laut der Agentur KCNA": "laut" names the channel of that report
                 if cue.kind == "thereby":
                     # "Demnach …": according to the one who spoke just before, else to the person the
                     # sentence before named ("Vorhersagen der Seherin Baba Wanga. Demnach …").
@@ -1238,11 +1277,18 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
             first_clause = re.compile(r"[^,]*").match(text, unit.start, unit.end)
             # One word past the comma, so "Er hoffe, dass …" shows "hoffe" with its neighbours.
             hi = min(unit.end, (first_clause.end() if first_clause else unit.end) + 12)
-            # Konjunktiv II only: "würde" explains as often as it reports ("…, würde aber … bedeuten").
-            if _has_konjunktiv(art, unit.start, hi, substitute=False):
-                span = _trimmed(text, unit.start, unit.end)
+            # Konjunktiv I, and the plural Konjunktiv II that stands in where the first equals the
+            # indicative ("Die Grünen hätten … vereinbart"); not "würde": it explains as often as it
+            # reports ("…, würde aber … bedeuten").
+            if _has_konjunktiv(art, unit.start, hi, substitute=False) or any(
+                    w.group() in _KONJ2_PLURAL for lo_part, hi_part in art.outside_quotes(unit.start, hi)
+                    for w in _WORD.finditer(text, lo_part, hi_part)):
+                # "Eine Lösung werde gesucht: „…“" — the reported words end where the quoted ones begin.
+                intro = re.compile(r"[^„“\"»«:]*:\s*(?=[„“\"»«])").match(text, unit.start, unit.end)
+                span = _trimmed(text, unit.start, intro.end() if intro else unit.end)
                 if not _mostly_quoted(art, *span):
                     quotes[(span[0], span[1], "indirect")] = _quote(text, *span, "indirect", recent[2], recent[3])
+                    reported.append((span[0], span[1], recent[2], recent[3]))
                     produced = (recent[2], recent[3])
                     indirect_done = True
         if indirect_done:
@@ -1250,7 +1296,10 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
 
         previous_end = unit.start
         for mark in art.marks_in(unit.start, unit.end):
-            inside = [r for r in reported if r[0] <= mark.open and mark.close <= r[1] and r[2] is not None]
+            # Words in marks inside reported speech, or right after the colon that closes it, are its speaker's.
+            inside = [r for r in reported if r[2] is not None and (r[0] <= mark.open and mark.close <= r[1]
+                                                                   or r[1] <= mark.open
+                                                                   and not text[r[1]:mark.open].strip(" :"))]
             found: tuple[_Speaker, str | None] | None = None
             if inside and inside[0][2] is not None:
                 found = (inside[0][2], inside[0][3])
