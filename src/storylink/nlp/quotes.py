@@ -1338,6 +1338,10 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
         if produced is not None and produced[0].text is not None:
             last = (index, unit.paragraph, produced[0], produced[1])
 
+    taken = [(q.start, q.end) for q in quotes.values()]
+    for quote in _headline_claims(art):
+        if not any(lo < quote.end and quote.start < hi for lo, hi in taken):
+            quotes[(quote.start, quote.end, "indirect")] = quote
     for quote in _attribution_lines(art) + _tweets(art):
         quotes = {k: v for k, v in quotes.items() if not (k[2] == "direct" and k[0] == quote.start)}
         quotes[(quote.start, quote.end, "direct")] = quote
@@ -1404,6 +1408,39 @@ def _direct_speaker(art: _Article, unit: _Unit, mark: _Mark, cues: list[_Cue],
 
 
 # --- attribution lines and embedded tweets --------------------------------------------
+
+
+_HEADLINE_CLAIM = re.compile(r"(?:^|(?<=\n))[ \t]*(?P<who>[A-ZÄÖÜ][\w-]*(?: [A-ZÄÖÜ][\w-]*){0,2}):[ \t]+"
+                             r"(?P<what>[^\n„“\"»«:?]+?)(?=  |\n|$)")
+_GROUP = re.compile(r"(?:gewerkschaft|partei|verband|polizei|regierung|behörde|kommission|grüne|grünen|experten"
+                    r"|forscher|ärzte|wissenschaftler)$", re.I)
+
+
+def _headline_claims(art: _Article) -> list[Quote]:
+    """Headlines "Grüne: Regierung muss zulegen", "Bahngewerkschaft: Fahrgastzahl erholt sich 2022":
+    a speaker (a name, a role, a body or group) before a colon that opens its line, and the claim after
+    it, without marks. A topic before the colon ("Corona: …") names nobody and gives no quote."""
+    text = art.text
+    out = []
+    for m in _HEADLINE_CLAIM.finditer(text):
+        lo, hi = _trimmed(text, m.start("what"), m.end("what"))
+        words = _WORD.findall(text[lo:hi])
+        # A claim has a verb; "Das Kastanienwunder von der Feuerhausstraße" is a headline's topic.
+        verbs = [w for w in words if w.islower() and w.endswith(("t", "n", "e")) and w not in _PREPOSITIONS
+                 and w not in _DETS and w not in _FUNCTION_WORDS]
+        if len(words) < 3 or not verbs:
+            continue
+        wlo, whi = m.start("who"), m.end("who")
+        mention = art.mention_at.get(wlo)
+        who = text[wlo:whi]
+        person = mention is not None and mention.end == whi and mention.person and not mention.genitive
+        # One word that no name list knows as a place: a role, a body or a group ("Grüne" is a party).
+        single = " " not in who and "-" not in who and (mention is None or _GROUP.search(who) is not None)
+        if who.split()[0].casefold() in _PREPOSITIONS or not (
+                person or single and (art.gaz.is_role(who) or _GROUP.search(who) or _BODY.search(who))):
+            continue
+        out.append(_quote(text, lo, hi, "indirect", _Speaker(mention.key if mention else None, who, wlo, whi), ":"))
+    return out
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
