@@ -118,7 +118,7 @@ stehe liege lasse sehe halte bleibe brauche plane möge trage arbeite finde spie
 _KONJ2 = frozenset("würde würden wäre wären hätte hätten könnten müssten".split())
 #: Konjunktiv II forms whose Konjunktiv I is the indicative (sie haben, können, müssen): reported speech
 #: takes them in its place.
-_KONJ2_PLURAL = frozenset("hätten könnten müssten".split())
+_KONJ2_PLURAL = frozenset("hätten könnten müssten würden".split())
 #: Words ending in -e that are not verbs, for the generic 3rd-person Konjunktiv test.
 _NOT_VERBS = frozenset("""die eine keine meine deine seine ihre unsere eure diese jene jede welche alle
 beide viele einige manche solche andere wenige mehrere ohne gerne heute lange gerade bitte alleine
@@ -705,6 +705,11 @@ def _unclosed(text: str, kept: list[_Mark]) -> list[_Mark]:
         limit = min([pos + 400, len(text)] + later)
         cut = _CUT.search(text, m.end(), limit)
         end = cut.start() if cut else limit
+        # "„Situationen … zu informieren, sagt Gantner.": the closing mark was lost before the attribution.
+        said = next((c for c in _CUE_RE.finditer(text, m.end(), end)
+                     if re.fullmatch(r",\s+", text[text.rfind(",", m.end(), c.start()):c.start()] or "x")), None)
+        if said is not None:
+            end = text.rfind(",", m.end(), said.start())
         content = text[m.end():end]
         if re.search(r"[„“”\"»«]", content) or len(_WORD.findall(content)) < 3:
             continue
