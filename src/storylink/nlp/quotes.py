@@ -202,7 +202,7 @@ def speech_cues() -> frozenset[str]:
     # Verb-final in a subordinate clause the particle is joined on: "wie die Polizei mitteilte".
     joined = {p + f for f, particles in _SEPARABLE.items() for p in particles}
     # Plural present ("Experten sagen: …"); most other infinitive-like forms say too little alone.
-    forms |= {"sagen", "betonen", "erklären", "warnen", "berichten"}
+    forms |= {"sagen", "betonen", "erklären", "warnen", "berichten", "vermuten"}
     return frozenset(forms | set(_STRONG_FORMS) | set(_SEPARABLE) | set(_SEPARABLE_PARTICIPLES)
                      | set(_ENGLISH_VERBS) | joined)
 
@@ -761,7 +761,9 @@ def _is_title(text: str, span: _Mark) -> bool:
     if previous.casefold() in _TITLE_WORDS:
         return True
     if previous.casefold() in _DETS:
-        return len(words) > 1
+        # Several words, or one word with nothing that makes a sentence of it after a dative or genitive
+        # article: die „Bild“ is named, der „Welt“ (told to the newspaper) too.
+        return len(words) > 1 or previous.casefold() in ("der", "dem", "des")
     # A German noun right before the marks; not the first word of a sentence.
     sentence_start = re.search(r"(?:^|[.!?:]\s+|\n)[\w-]+\W{0,2}$", text[max(0, span.open - 40):span.open])
     return bool(_UPPER.match(previous)) and previous.casefold() not in _FUNCTION_WORDS and not sentence_start
@@ -1137,7 +1139,8 @@ def _main_clause(text: str, lo: int, hi: int) -> bool:
     return len(words) >= 3 and words[0].casefold() not in _SUBORDINATORS and "?" not in text[lo:hi]
 
 
-_WIE_AFTER = re.compile(r",\s+wie\s+(?P<np>[^,;:„“\"»«]{1,80}?)\s*$")
+#: The subject may be missing: "…, wie mitgeteilt wurde" reports words of nobody named.
+_WIE_AFTER = re.compile(r",\s+wie\s+(?P<np>[^,;:„“\"»«]{0,80}?)\s*$")
 _WIE_BEFORE = re.compile(r"\s*[Ww]ie\s+(?P<np>[^,;:„“\"»«]{1,80}?)\s*$")
 
 
@@ -1343,6 +1346,13 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
         if produced is not None and produced[0].text is not None:
             last = (index, unit.paragraph, produced[0], produced[1])
 
+    # A few capitalised words in marks that no cue says somebody said (the speaker, if any, only guessed
+    # from the sentences before) are a title or scare quotes (eine „Israel-Kritik“, aus „Alarm für
+    # Cobra 11“, die „Blaugrana“), not somebody's words; "keine Eile" stays.
+    quotes = {k: q for k, q in quotes.items()
+              if not (q.kind == "direct" and q.cue is None
+                      and (_UPPER.match(q.text) or q.text[:1].isdigit())
+                      and len(_WORD.findall(q.text)) <= 4 and not q.text.rstrip().endswith((".", "!", "?", "…")))}
     taken = [(q.start, q.end) for q in quotes.values()]
     for quote in _headline_claims(art):
         if not any(lo < quote.end and quote.start < hi for lo, hi in taken):
@@ -1350,12 +1360,6 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
     for quote in _attribution_lines(art) + _tweets(art):
         quotes = {k: v for k, v in quotes.items() if not (k[2] == "direct" and k[0] == quote.start)}
         quotes[(quote.start, quote.end, "direct")] = quote
-    # A few capitalised words in marks that nobody is said to have said are a title or scare quotes
-    # (eine „Israel-Kritik“, aus „Alarm für Cobra 11“), not somebody's words; "keine Eile" stays.
-    quotes = {k: q for k, q in quotes.items()
-              if not (q.kind == "direct" and q.speaker_text is None and q.cue is None
-                      and (_UPPER.match(q.text) or q.text[:1].isdigit())
-                      and len(_WORD.findall(q.text)) <= 4 and not q.text.rstrip().endswith((".", "!", "?", "…")))}
     return sorted(quotes.values(), key=lambda q: (q.start, q.end, q.kind))
 
 
