@@ -171,10 +171,10 @@ def eval_group() -> None:
 @eval_group.command("analysis")
 @click.argument("gold", type=click.Path(dir_okay=False), default="tests/data/gold.jsonl")
 @click.option("--news", "news", type=click.Path(file_okay=False), default="tests/data/news_gold", show_default=True,
-              help="Folder of the German news gold (dev and heldout halves); skipped when absent.")
+              help="Folder of the German news gold (splits dev, dev2 and heldout); skipped when absent.")
 @_json_option
 def eval_analysis(gold: str, news: str, as_json: bool) -> None:
-    """Precision/recall of the analyzer against a gold file, and the news gold's dev and heldout figures beside it."""
+    """Precision/recall of the analyzer against a gold file, and the news gold's dev, dev2 and heldout figures beside it."""
     from .evaluate.analysis import format_sets, format_table, score_gold, score_news_gold
 
     with _errors():

@@ -12,18 +12,25 @@ Rules over the text, no model. Three kinds of evidence:
   article) or a pronoun (→ the person named last outside quotes).
 * **Konjunktiv I** in a clause after a speech verb and a comma ("Trump sagte,
   er habe keine Eile") or before it ("Wichtiger sei es, …, betonte er") makes
-  an ``indirect`` quote; following sentences in Konjunktiv I continue it (after
+  an ``indirect`` quote, as does a zu-infinitive ("wirft ihm vor, gelogen zu
+  haben"); following sentences in Konjunktiv I, or in the plural Konjunktiv II
+  that stands in for it ("Die Länder hätten sich geeinigt"), continue it (after
   a direct quote, or an attribution like "X zeigte sich erleichtert", too).
 * **Unmarked reported speech** in any mood, where copying lost the marks or
   the style never had them: a clause closed by an inverted verb of saying
   ("Einige Jahre wird es dauern, sagte der Vorsitzende."), "…, so der
-  Minister.", "wie die Polizei mitteilte", words after "sagte: " without marks
+  Minister.", "wie die Polizei mitteilte" (also inside the sentence, which is
+  reported whole: "Die Regeln gelten, wie das Ministerium erklärte, ab sofort"),
+  headlines "Grüne: Regierung muss zulegen", words after "sagte: " without marks
   (``direct`` in the first person), "Nach Angaben/Ermittlungen des …", "aus
   seiner Sicht", "Demnach …", "heißt es in einer Erklärung der …". A quote
   whose opening or closing mark was cut off runs from its sentence start, or
-  to its paragraph end.
+  to its paragraph end (or to ", sagt X" where the attribution follows).
 * **Speakers that are no names** keep their span with ``speaker`` None ("ein
-  Sprecher des Ministeriums", "die Polizei"); pronouns go to the nearest person
+  Sprecher des Ministeriums", "die Polizei", "dem Niedersächsischen
+  Gesundheitsministerium zufolge"); the subject of a perfect stands before or
+  after its auxiliary ("Die USA haben versichert", "hatte Lam erklärt"), that of
+  a passive "wurde er zitiert" is the one quoted; pronouns go to the nearest person
   of their gender ("er" a man or someone of unknown gender, "sie" a woman, else
   plural, without a key).
 
