@@ -174,7 +174,7 @@ def eval_group() -> None:
               help="Folder of the German news gold (splits dev, dev2 and heldout); skipped when absent.")
 @_json_option
 def eval_analysis(gold: str, news: str, as_json: bool) -> None:
-    """Precision/recall of the analyzer against a gold file, and the news gold's dev, dev2 and heldout figures beside it."""
+    """Precision/recall of the analyzer against a gold file, and the news gold's figures per split beside it."""
     from .evaluate.analysis import format_sets, format_table, score_gold, score_news_gold
 
     with _errors():

@@ -632,8 +632,8 @@ class _Article:
 #: Up to three words before the head of a noun phrase: lower-case ones, and adjectives that a name
 #: or a place capitalises ("dem Niedersächsischen Gesundheitsministerium", "die Hamburger Senatorin"); not
 #: nouns in -e ("die Flagge Vietnams").
-_MODIFIERS = (r"(?:(?:[a-zäöüß][\w-]*|[A-ZÄÖÜ][\w-]*(?:sch|lich|ig|bar|al|ell|iv)(?:e|en|er|es)|[A-ZÄÖÜ][\w-]*er)"
-              r"\s+){0,3}")
+_MODIFIERS = (r"(?:(?:[a-zäöüß][\w-]*|[A-ZÄÖÜ][\w-]*(?:sch|lich|ig|bar|al|ell|iv)(?:e|en|er|es)"
+              r"|[A-ZÄÖÜ][\w-]*er)\s+){0,3}")
 _OWNER = re.compile(r"\s+(?:des|der)\s+(?:[a-zäöüß][\w-]*\s+){0,2}[A-ZÄÖÜ][\w-]*")
 _SOURCE = re.compile(
     r"\s*(?P<np>(?:(?:der|des|dem|den|die|einer|eines|einem|ein|eine)\s+)?(?:[a-zäöüß][\w-]*\s+){0,2}"
@@ -1066,7 +1066,8 @@ def _reported_after(art: _Article, unit: _Unit, cue: _Cue, speaker: _Speaker | N
     return None
 
 
-_ZU_INFINITIVE = re.compile(r"(?:\bzu\s+[a-zäöüß]+(?:en|ern|eln)|\b[a-zäöüß]{2,}zu[a-zäöüß]{2,}(?:en|ern|eln))$")
+_ZU_INFINITIVE = re.compile(r"(?:\bzu\s+[a-zäöüß]+(?:en|ern|eln)"
+                            r"|\b[a-zäöüß]{2,}zu[a-zäöüß]{2,}(?:en|ern|eln))$")
 _NOT_REPORTED = frozenset("um ohne statt anstatt".split())
 
 
