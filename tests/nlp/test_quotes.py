@@ -244,6 +244,35 @@ UNMARKED = [
     # "aus seiner Sicht": the possessive is the speaker
     ("Der Wirt Peter Lang bleibt hart. Aus seiner Sicht wäre eine Schließung ein Fehler.", "eine Schließung",
      "indirect", "peter lang", "seiner"),
+    # issue 19, item 2 (storylink-analyze/3):
+    # the attribution interrupts the sentence, which is reported whole
+    ("Die Regeln gelten, wie das Innenministerium erklärte, ab sofort an allen Grenzen.", "ab sofort",
+     "indirect", None, "das Innenministerium"),
+    # "wie mitgeteilt wurde": reported, by nobody named
+    ("Der Fahrer blieb unverletzt, wie mitgeteilt wurde.", "Der Fahrer blieb unverletzt", "indirect", None, None),
+    # the subject before the auxiliary of a perfect, not a name earlier in the clause
+    ("Berlins neue Bürgermeisterin Eva Krause hatte im Januar erklärt, sie wolle die Mieten deckeln.",
+     "sie wolle die Mieten", "indirect", "eva krause", "Eva Krause"),
+    ("Nach dem Gipfel: Das Ministerium hat unterstrichen, dass der Abzug begonnen habe.", "der Abzug begonnen",
+     "indirect", None, "Das Ministerium"),
+    # a passive "zitiert": the one quoted is the subject
+    ("Kanzler Olaf Scholz reiste ab. Man werde helfen, wurde er am Abend von Reportern zitiert.",
+     "Man werde helfen", "indirect", "olaf scholz", "er"),
+    # "zufolge" after a dative phrase with a capitalised adjective
+    ("Die Schulen bleiben dem Bayerischen Kultusministerium zufolge bis Ostern geschlossen.", "bis Ostern",
+     "indirect", None, "dem Bayerischen Kultusministerium"),
+    # "nach den Worten" of a role with its name
+    ("Die Regierung will nach den Worten ihres Sprechers Jan Weber bald entscheiden.", "bald entscheiden",
+     "indirect", "jan weber", "ihres Sprechers Jan Weber"),
+    # a time phrase between an inverted verb and its subject
+    ("Die Firma wolle ihr Logo ändern, erklärte am Mittwoch die Sprecherin Anna Roth.", "ihr Logo ändern",
+     "indirect", "anna roth", "Anna Roth"),
+    # a zu-infinitive is what was said
+    ("Der Trainer Uwe Lang wirft dem Verein vor, ihn getäuscht zu haben.", "ihn getäuscht zu haben", "indirect",
+     "uwe lang", "Uwe Lang"),
+    # a headline "Speaker: claim"
+    ("Gewerkschaft: Die Löhne müssen deutlich steigen\nBerlin. Die Tarifrunde beginnt.", "Die Löhne müssen",
+     "indirect", None, "Gewerkschaft"),
 ]
 
 
@@ -276,6 +305,38 @@ def test_quote_interrupted_by_its_attribution() -> None:
     found = quotes_of("„Wir sind bereit“, sagte Jan Weber, „aber nicht um jeden Preis.“")
     assert [(q.text, q.speaker) for q in found] == [("Wir sind bereit", "jan weber"),
                                                     ("aber nicht um jeden Preis.", "jan weber")]
+
+
+def test_plural_konjunktiv_ii_continues_and_stops_at_the_colon_of_a_quote() -> None:
+    text = ("„Das ist ein guter Tag“, sagte Ministerin Anna Roth. Die Länder hätten sich geeinigt: "
+            "„Wir ziehen an einem Strang.“")
+    found = quotes_of(text)
+    continued = one(found, "Die Länder hätten", "indirect")
+    assert continued.text == "Die Länder hätten sich geeinigt" and continued.speaker == "anna roth"
+    assert one(found, "an einem Strang", "direct").speaker == "anna roth"
+
+
+def test_laut_after_a_verb_of_saying_names_its_channel() -> None:
+    found = quotes_of("„Wir sind bereit“, sagte Kim Jong Un laut der Agentur KCNA.")
+    assert [(q.text, q.speaker) for q in found] == [("Wir sind bereit", "kim jong un")]
+
+
+def test_lost_closing_mark_ends_before_the_attribution() -> None:
+    found = quotes_of("Die Lage ist schwierig. „Wir müssen die Grenzen offen halten, sagt Jan Weber. Er fährt ab.")
+    quote = one(found, "Grenzen offen halten", "direct")
+    assert quote.text == "Wir müssen die Grenzen offen halten" and quote.speaker == "jan weber"
+
+
+@pytest.mark.parametrize("text", [
+    # a topic before the colon, and a headline without a verb
+    "Corona: Neue Regeln ab Montag in allen Schulen\nDie Länder beraten.",
+    "Hamburg: Das Wunder von der Hafenstraße\nEin Bericht.",
+    # a newspaper in marks after a dative article, and one word in marks that no cue says was said
+    "„Wir gewinnen“, sagte die Trainerin der „Welt“.",
+])
+def test_no_headline_claim_or_name_in_marks(text: str) -> None:
+    found = quotes_of(text)
+    assert all(q.text not in ("Welt",) and q.cue != ":" for q in found)
 
 
 def test_indicative_preterite_does_not_continue_reported_speech() -> None:

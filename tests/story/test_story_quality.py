@@ -4,7 +4,7 @@ The rules were written with this gold at hand (it is the set they were checked o
 held-out one); measured when the floors were set: same-statement pairs P 0.896 R 0.694,
 timeline order 0.977, ticker days 1.0, reuse edges F1 1.0 (all five stories); with the
 analyzer's second quote layer (storylink-analyze/2) statement pairs P 0.904 R 0.701 and
-134 of 158 gold quotes found.
+134 of 158 gold quotes found; with storylink-analyze/3 the same pairs and 136 of 158.
 """
 
 from __future__ import annotations

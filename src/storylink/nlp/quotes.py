@@ -12,18 +12,25 @@ Rules over the text, no model. Three kinds of evidence:
   article) or a pronoun (→ the person named last outside quotes).
 * **Konjunktiv I** in a clause after a speech verb and a comma ("Trump sagte,
   er habe keine Eile") or before it ("Wichtiger sei es, …, betonte er") makes
-  an ``indirect`` quote; following sentences in Konjunktiv I continue it (after
+  an ``indirect`` quote, as does a zu-infinitive ("wirft ihm vor, gelogen zu
+  haben"); following sentences in Konjunktiv I, or in the plural Konjunktiv II
+  that stands in for it ("Die Länder hätten sich geeinigt"), continue it (after
   a direct quote, or an attribution like "X zeigte sich erleichtert", too).
 * **Unmarked reported speech** in any mood, where copying lost the marks or
   the style never had them: a clause closed by an inverted verb of saying
   ("Einige Jahre wird es dauern, sagte der Vorsitzende."), "…, so der
-  Minister.", "wie die Polizei mitteilte", words after "sagte: " without marks
+  Minister.", "wie die Polizei mitteilte" (also inside the sentence, which is
+  reported whole: "Die Regeln gelten, wie das Ministerium erklärte, ab sofort"),
+  headlines "Grüne: Regierung muss zulegen", words after "sagte: " without marks
   (``direct`` in the first person), "Nach Angaben/Ermittlungen des …", "aus
   seiner Sicht", "Demnach …", "heißt es in einer Erklärung der …". A quote
   whose opening or closing mark was cut off runs from its sentence start, or
-  to its paragraph end.
+  to its paragraph end (or to ", sagt X" where the attribution follows).
 * **Speakers that are no names** keep their span with ``speaker`` None ("ein
-  Sprecher des Ministeriums", "die Polizei"); pronouns go to the nearest person
+  Sprecher des Ministeriums", "die Polizei", "dem Niedersächsischen
+  Gesundheitsministerium zufolge"); the subject of a perfect stands before or
+  after its auxiliary ("Die USA haben versichert", "hatte Lam erklärt"), that of
+  a passive "wurde er zitiert" is the one quoted; pronouns go to the nearest person
   of their gender ("er" a man or someone of unknown gender, "sie" a woman, else
   plural, without a key).
 
@@ -59,13 +66,13 @@ versichern warnen kritisieren erläutern ergänzen behaupten bestätigen beteuer
 äußern erwidern entgegnen kommentieren schildern beklagen loben argumentieren bezeichnen fragen
 zitieren drohen appellieren posten verlangen dementieren präzisieren unterstreichen bilanzieren
 klagen erzählen vermelden melden prognostizieren erinnern informieren signalisieren resümieren
-insistieren""".split()
+insistieren postulieren vermuten""".split()
 #: Strong and irregular speech verbs, finite forms and participle.
 _STRONG_FORMS = """spricht sprach sprachen gesprochen schreibt schrieb schrieben geschrieben ruft rief
 riefen gerufen verspricht versprach versprachen versprochen unterstrich unterstrichen nennt nannte
 nannten genannt hieß heißt geheißen verrät verriet verrieten verraten beschreibt beschrieb beschrieben
 sagte sagten bestritt bestreitet bestritten riet rät empfahl empfiehlt empfahlen widersprach widerspricht
-widersprachen widersprochen""".split()
+widersprachen widersprochen schwört schwor schworen geschworen""".split()
 #: Separable verbs: finite form → particles that must follow in the clause.
 _SEPARABLE = {
     **dict.fromkeys("teilt teilte teilten".split(), ("mit",)),
@@ -116,6 +123,9 @@ _KONJ1 = frozenset("""sei seien seiest habe werde könne müsse wolle solle dür
 stehe liege lasse sehe halte bleibe brauche plane möge trage arbeite finde spiele bedeute""".split())
 #: Konjunktiv II forms that stand in for Konjunktiv I after a speech verb.
 _KONJ2 = frozenset("würde würden wäre wären hätte hätten könnten müssten".split())
+#: Konjunktiv II forms whose Konjunktiv I is the indicative (sie haben, können, müssen): reported speech
+#: takes them in its place.
+_KONJ2_PLURAL = frozenset("hätten könnten müssten würden".split())
 #: Words ending in -e that are not verbs, for the generic 3rd-person Konjunktiv test.
 _NOT_VERBS = frozenset("""die eine keine meine deine seine ihre unsere eure diese jene jede welche alle
 beide viele einige manche solche andere wenige mehrere ohne gerne heute lange gerade bitte alleine
@@ -137,6 +147,8 @@ _QUOTE_PATTERNS = (
     re.compile(r"«(?P<q>(?:(?!\n\s*\n)[^«»])+?)»"),
     re.compile(r"(?<!\w)“(?=\S)(?P<q>(?:(?!\n\s*\n)[^“”„])+?)(?<=\S)”"),
     re.compile(r'(?<![\w"])"(?=[^\s"])(?P<q>(?:(?!\n\s*\n)[^"])+?)(?<=\S)"(?!\w)'),
+    # Mixed marks where copying straightened only the opening one: "Seitens der Regierung …“
+    re.compile(r'(?<![\w"])"(?=[A-ZÄÖÜ])(?P<q>(?:(?!\n\s*\n)[^"„“”])+?)(?<=\S)[“”](?!\w)'),
     re.compile(r"‚(?P<q>[^‚‘’\n]+?)[‘’]"),
     re.compile(r"(?<![\w’])‘(?=\w)(?P<q>[^‘’\n]+?)(?<=[\w.,!?])’(?!\w)"),
     re.compile(r"(?<![\w'])'(?=\w)(?P<q>[^'\n]{1,300}?)(?<=[\w.,!?])'(?!\w)"),
@@ -159,7 +171,7 @@ _SPECIAL_CUES = re.compile(
     r"|(?P<after>\b[Ll]aut(?=\s)|\b[Aa]ccording to(?=\s)"
     r"|\b[Nn]ach\s+(?:(?:den|dem|einer|einem|ersten|bisherigen|jüngsten|vorläufigen|neuen|offiziellen"
     r"|übereinstimmenden|neuesten)\s+){0,2}(?:Angaben|Informationen|Erkenntnissen|Ermittlungen|Berichten|Schätzungen"
-    r"|Darstellung|Einschätzung|Auskunft|Aussagen?|Mitteilung|Umfrage|Ansicht|Meinung|Auffassung)"
+    r"|Darstellung|Einschätzung|Auskunft|Aussagen?|Mitteilung|Umfrage|Ansicht|Meinung|Auffassung|Worten)"
     r"(?:\s+(?:von|vom|aus))?(?=\s))"
     r"|(?P<view>\b[Aa]us\s+(?:seiner|ihrer)\s+Sicht\b|\b(?:seiner|ihrer)\s+(?:Ansicht|Meinung|Einschätzung"
     r"|Auffassung)\s+nach\b)"
@@ -197,7 +209,7 @@ def speech_cues() -> frozenset[str]:
     # Verb-final in a subordinate clause the particle is joined on: "wie die Polizei mitteilte".
     joined = {p + f for f, particles in _SEPARABLE.items() for p in particles}
     # Plural present ("Experten sagen: …"); most other infinitive-like forms say too little alone.
-    forms |= {"sagen", "betonen", "erklären", "warnen", "berichten"}
+    forms |= {"sagen", "betonen", "erklären", "warnen", "berichten", "vermuten"}
     return frozenset(forms | set(_STRONG_FORMS) | set(_SEPARABLE) | set(_SEPARABLE_PARTICIPLES)
                      | set(_ENGLISH_VERBS) | joined)
 
@@ -205,6 +217,8 @@ def speech_cues() -> frozenset[str]:
 _CUES = speech_cues()
 _PARTICIPLES = frozenset(f for f in _CUES if f.startswith("ge") or f in _SEPARABLE_PARTICIPLES
                          or f.endswith("iert") or f in {"unterstrichen", "versprochen", "beschrieben"})
+#: Participles that look like a finite form ("erklärt", "bestätigt", "berichtet").
+_INSEPARABLE_PARTICIPLES = frozenset(_weak_forms(v)[-1] for v in _WEAK_VERBS) - _PARTICIPLES
 _CUE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, _CUES), key=len, reverse=True))
                      + r")(?![\w-])")
 
@@ -486,11 +500,13 @@ class _Article:
         if title is not None:
             key = self._key_of(title.start, title.end)
             return _Speaker(key, text[title.start:title.end], title.start, title.end)
-        np = re.compile(r"(?:[a-zäöüß][\w-]*\s+){0,3}(?P<head>(?:\d+-)?[A-ZÄÖÜ][\w-]*)").match(text, after.end())
+        np = re.compile(_MODIFIERS + r"(?P<head>(?:\d+-)?[A-ZÄÖÜ][\w-]*)").match(text, after.end())
         if np is None or np.end() > hi:
             return None
         head = np.group("head")
         mention = self.mention_at.get(np.start("head"))
+        if mention is not None and mention.genitive:
+            return None  # "der Sprecher Vietnams": the genitive owns the phrase, it does not head it
         if mention is not None:
             return _Speaker(mention.key, text[mention.start:mention.end], mention.start, mention.end)
         nxt = re.compile(r"\s+").match(text, np.end())
@@ -537,9 +553,12 @@ class _Article:
             return None
         if last.group(1).casefold() in _PRONOUNS:
             return self._pronoun(lo + last.start(1), end)
-        np = re.search(r"(?:(?P<det>\b(?:der|die|das|ein|eine|the|a|an|Der|Die|Das|Ein|Eine|The|A|An"
-                       r"|[Ss]eine?|[Ii]hre?))\s+)?"
-                       r"(?:[a-zäöüß][\w-]*\s+){0,3}(?P<head>[A-ZÄÖÜ][\w-]*)$", stripped)
+        # "dem Ministerium zufolge" is dative: the determiners of "zufolge" and "gegenüber" count too.
+        # A phrase with its determiner first, so "dürfen dem Ministerium" is not read as one phrase.
+        det_re = (r"(?P<det>\b(?:der|die|das|dem|ein|eine|einem|the|a|an|Der|Die|Das|Dem|Ein|Eine"
+                  r"|The|A|An|[Ss]eine?|[Ii]hre?))\s+")
+        np = (re.search(det_re + _MODIFIERS + r"(?P<head>[A-ZÄÖÜ][\w-]*)$", stripped)
+              or re.search(r"(?:" + det_re + r")?" + _MODIFIERS + r"(?P<head>[A-ZÄÖÜ][\w-]*)$", stripped))
         if np is None:
             return None
         if np.group("det"):
@@ -610,6 +629,11 @@ class _Article:
         return min(candidates, key=lambda c: c[0])[1] if candidates else None
 
 
+#: Up to three words before the head of a noun phrase: lower-case ones, and adjectives that a name
+#: or a place capitalises ("dem Niedersächsischen Gesundheitsministerium", "die Hamburger Senatorin"); not
+#: nouns in -e ("die Flagge Vietnams").
+_MODIFIERS = (r"(?:(?:[a-zäöüß][\w-]*|[A-ZÄÖÜ][\w-]*(?:sch|lich|ig|bar|al|ell|iv)(?:e|en|er|es)"
+              r"|[A-ZÄÖÜ][\w-]*er)\s+){0,3}")
 _OWNER = re.compile(r"\s+(?:des|der)\s+(?:[a-zäöüß][\w-]*\s+){0,2}[A-ZÄÖÜ][\w-]*")
 _SOURCE = re.compile(
     r"\s*(?P<np>(?:(?:der|des|dem|den|die|einer|eines|einem|ein|eine)\s+)?(?:[a-zäöüß][\w-]*\s+){0,2}"
@@ -688,6 +712,11 @@ def _unclosed(text: str, kept: list[_Mark]) -> list[_Mark]:
         limit = min([pos + 400, len(text)] + later)
         cut = _CUT.search(text, m.end(), limit)
         end = cut.start() if cut else limit
+        # "„Situationen … zu informieren, sagt Gantner.": the closing mark was lost before the attribution.
+        said = next((c for c in _CUE_RE.finditer(text, m.end(), end)
+                     if re.fullmatch(r",\s+", text[text.rfind(",", m.end(), c.start()):c.start()] or "x")), None)
+        if said is not None:
+            end = text.rfind(",", m.end(), said.start())
         content = text[m.end():end]
         if re.search(r"[„“”\"»«]", content) or len(_WORD.findall(content)) < 3:
             continue
@@ -739,7 +768,9 @@ def _is_title(text: str, span: _Mark) -> bool:
     if previous.casefold() in _TITLE_WORDS:
         return True
     if previous.casefold() in _DETS:
-        return len(words) > 1
+        # Several words, or one word with nothing that makes a sentence of it after a dative or genitive
+        # article: die „Bild“ is named, der „Welt“ (told to the newspaper) too.
+        return len(words) > 1 or previous.casefold() in ("der", "dem", "des")
     # A German noun right before the marks; not the first word of a sentence.
     sentence_start = re.search(r"(?:^|[.!?:]\s+|\n)[\w-]+\W{0,2}$", text[max(0, span.open - 40):span.open])
     return bool(_UPPER.match(previous)) and previous.casefold() not in _FUNCTION_WORDS and not sentence_start
@@ -869,6 +900,10 @@ def _cues(art: _Article, unit: _Unit) -> list[_Cue]:
                 if not any(re.search(rf"\b{p}\b", tail) for p in particles):
                     continue
             kind = "participle" if word in _PARTICIPLES else "verb"
+            if word in _INSEPARABLE_PARTICIPLES:
+                # "erklärt" is finite and participle: after an auxiliary in its clause, a participle.
+                clause = re.split(r"[,;:.!?]", text[lo:m.start()])[-1]
+                kind = "participle" if _AUXILIARIES.search(clause) else kind
             cues.append(_Cue(m.start(), m.end(), word, kind))
         for m in _SPECIAL_CUES.finditer(text, lo, hi):
             cues.append(_Cue(m.start(), m.end(), m.group(), m.lastgroup or "after"))
@@ -901,11 +936,21 @@ def _speaker_of(art: _Article, unit: _Unit, cue: _Cue, lo: int) -> _Speaker | No
     if cue.kind == "own":
         return art.first_subject(lo, cue.start) or art.first_subject(cue.end, unit.end)
     if cue.kind == "participle":
-        if _PASSIVE.search(art.text, lo, min(unit.end, cue.end + 12)):
+        passive = _PASSIVE.search(art.text, lo, min(unit.end, cue.end + 12))
+        if passive is not None:
+            if cue.text == "zitiert" and passive.end() <= cue.start:
+                # "…, wurde er von den Staatsmedien zitiert": the one quoted is the subject of the passive.
+                found = (art.speaker_at(_skip_adverbs(art.text, passive.end(), cue.start), cue.start, bare=True)
+                         or art.speaker_before(passive.start(), lo))
+                if found is not None:
+                    return found
             return _NOBODY
         aux = next(_AUXILIARIES.finditer(art.text, lo, cue.start), None)
         if aux is not None:
             found = art.speaker_at(_skip_adverbs(art.text, aux.end(), cue.start), cue.start, bare=True)
+            # Inverted ("Gestern hat er gesagt") the subject follows the auxiliary, else it stands right
+            # before it ("Die USA haben sich versichert"), which beats a name earlier in the clause.
+            found = found or art.speaker_before(aux.start(), lo)
             if found is not None:
                 return found
         return art.first_subject(lo, cue.start)
@@ -938,10 +983,18 @@ _STATEMENT = re.compile(
     r"|\s+es\s+(?:\w+\s+){0,2}?aus\s+(?=(?:dem|der|den)\s)")
 
 
+#: A time phrase between a verb and its subject ("erklärte am Mittwoch der Konzern").
+_TIME_PHRASE = re.compile(
+    r"\s+am\s+(?:(?:frühen|späten|gestrigen|heutigen|vergangenen|kommenden)\s+)?(?:Montag|Dienstag|Mittwoch"
+    r"|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Wochenende|Abend|Morgen|Vormittag|Nachmittag|Mittag)\w*\b")
+
+
 def _skip_adverbs(text: str, pos: int, hi: int) -> int:
     while True:
         m = re.compile(r"\s+(\w+)").match(text, pos, hi)
-        if m is None or m.group(1).casefold() not in _ADVERBS:
+        if m is not None and m.group(1).casefold() not in _ADVERBS:
+            m = _TIME_PHRASE.match(text, pos, hi)
+        if m is None:
             return pos
         pos = m.end()
 
@@ -1006,7 +1059,19 @@ def _reported_after(art: _Article, unit: _Unit, cue: _Cue, speaker: _Speaker | N
     first = _WORD.match(text, lo)
     if first and first.group().casefold() in _CONJUNCTIONS or _has_konjunktiv(art, lo, hi, substitute=True):
         return lo, hi
+    # "wirft ihm vor, Unwahrheiten zu sagen", "kündigte an, den Vertrag aufzukündigen": a zu-infinitive
+    # is what was said; not a purpose clause ("um … zu").
+    if first and first.group().casefold() not in _NOT_REPORTED and _ZU_INFINITIVE.search(text, lo, hi):
+        return lo, hi
     return None
+
+
+_ZU_INFINITIVE = re.compile(r"(?:\bzu\s+[a-zäöüß]+(?:en|ern|eln)"
+                            r"|\b[a-zäöüß]{2,}zu[a-zäöüß]{2,}(?:en|ern|eln))$")
+_NOT_REPORTED = frozenset("um ohne statt anstatt".split())
+
+
+_CLOSING_AUXILIARY = re.compile(r",\s+(?:hat|hatte|haben|hatten|wurde|wurden|ist|war)\b[^,;:„“\"»«]*$")
 
 
 def _reported_before(art: _Article, unit: _Unit, cue: _Cue, speaker: _Speaker | None = None) -> tuple[int, int] | None:
@@ -1018,7 +1083,13 @@ def _reported_before(art: _Article, unit: _Unit, cue: _Cue, speaker: _Speaker | 
     text = art.text
     head = text[unit.start:cue.start].rstrip()
     if not head.endswith(","):
-        return None
+        # "…, wurde er von den Staatsmedien zitiert", "…, hat sie betont": a participle closes the
+        # sentence after its auxiliary.
+        perfect = _CLOSING_AUXILIARY.search(head) if cue.kind == "participle" else None
+        if perfect is None or len(_WORD.findall(perfect.group())) > 8 or not _has_konjunktiv(
+                art, unit.start, unit.start + perfect.start(), substitute=True):
+            return None
+        head = head[:perfect.start() + 1]
     lo, hi = _trimmed(text, unit.start, unit.start + len(head) - 1)
     if hi <= lo or _mostly_quoted(art, lo, hi) or _QUESTION.search(text, lo, hi):
         return None
@@ -1076,7 +1147,8 @@ def _main_clause(text: str, lo: int, hi: int) -> bool:
     return len(words) >= 3 and words[0].casefold() not in _SUBORDINATORS and "?" not in text[lo:hi]
 
 
-_WIE_AFTER = re.compile(r",\s+wie\s+(?P<np>[^,;:„“\"»«]{1,80}?)\s*$")
+#: The subject may be missing: "…, wie mitgeteilt wurde" reports words of nobody named.
+_WIE_AFTER = re.compile(r",\s+wie\s+(?P<np>[^,;:„“\"»«]{0,80}?)\s*$")
 _WIE_BEFORE = re.compile(r"\s*[Ww]ie\s+(?P<np>[^,;:„“\"»«]{1,80}?)\s*$")
 
 
@@ -1090,6 +1162,11 @@ def _reported_as(art: _Article, unit: _Unit, cue: _Cue) -> tuple[tuple[int, int]
     after = _WIE_AFTER.search(head)
     if after is not None and not text[tail_end:unit.end].strip(" .!?\n"):
         lo, hi = _trimmed(text, unit.start, unit.start + after.start())
+        np_start = unit.start + after.start("np")
+    elif after is not None and text[cue.end:cue.end + 1] == "," and len(_WORD.findall(head[:after.start()])) >= 2:
+        # "Die Regeln gelten, wie das Ministerium erklärte, für alle Grenzen": the attribution
+        # interrupts the sentence, which is reported whole, the attribution inside.
+        lo, hi = _trimmed(text, unit.start, unit.end)
         np_start = unit.start + after.start("np")
     else:
         before = _WIE_BEFORE.match(head)
@@ -1193,6 +1270,9 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
             elif cue.kind == "so" and speaker is not None and not indirect_done:
                 span = _reported_before(art, unit, cue, speaker)
             elif cue.kind in ("own", "after", "before", "view", "thereby"):
+                if cue.kind == "after" and any(c.kind in ("verb", "participle") and c.start < cue.start
+                                               and speakers[c] not in (None, _NOBODY) for c in cues):
+                    continue  # "sagte Kim laut der Agentur KCNA": "laut" names the channel of that report
                 if cue.kind == "thereby":
                     # "Demnach …": according to the one who spoke just before, else to the person the
                     # sentence before named ("Vorhersagen der Seherin Baba Wanga. Demnach …").
@@ -1213,11 +1293,18 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
             first_clause = re.compile(r"[^,]*").match(text, unit.start, unit.end)
             # One word past the comma, so "Er hoffe, dass …" shows "hoffe" with its neighbours.
             hi = min(unit.end, (first_clause.end() if first_clause else unit.end) + 12)
-            # Konjunktiv II only: "würde" explains as often as it reports ("…, würde aber … bedeuten").
-            if _has_konjunktiv(art, unit.start, hi, substitute=False):
-                span = _trimmed(text, unit.start, unit.end)
+            # Konjunktiv I, and the plural Konjunktiv II that stands in where the first equals the
+            # indicative ("Die Grünen hätten … vereinbart"); not "würde": it explains as often as it
+            # reports ("…, würde aber … bedeuten").
+            if _has_konjunktiv(art, unit.start, hi, substitute=False) or any(
+                    w.group() in _KONJ2_PLURAL for lo_part, hi_part in art.outside_quotes(unit.start, hi)
+                    for w in _WORD.finditer(text, lo_part, hi_part)):
+                # "Eine Lösung werde gesucht: „…“" — the reported words end where the quoted ones begin.
+                intro = re.compile(r"[^„“\"»«:]*:\s*(?=[„“\"»«])").match(text, unit.start, unit.end)
+                span = _trimmed(text, unit.start, intro.end() if intro else unit.end)
                 if not _mostly_quoted(art, *span):
                     quotes[(span[0], span[1], "indirect")] = _quote(text, *span, "indirect", recent[2], recent[3])
+                    reported.append((span[0], span[1], recent[2], recent[3]))
                     produced = (recent[2], recent[3])
                     indirect_done = True
         if indirect_done:
@@ -1225,7 +1312,10 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
 
         previous_end = unit.start
         for mark in art.marks_in(unit.start, unit.end):
-            inside = [r for r in reported if r[0] <= mark.open and mark.close <= r[1] and r[2] is not None]
+            # Words in marks inside reported speech, or right after the colon that closes it, are its speaker's.
+            inside = [r for r in reported if r[2] is not None and (r[0] <= mark.open and mark.close <= r[1]
+                                                                   or r[1] <= mark.open
+                                                                   and not text[r[1]:mark.open].strip(" :"))]
             found: tuple[_Speaker, str | None] | None = None
             if inside and inside[0][2] is not None:
                 found = (inside[0][2], inside[0][3])
@@ -1264,15 +1354,20 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
         if produced is not None and produced[0].text is not None:
             last = (index, unit.paragraph, produced[0], produced[1])
 
+    # A few capitalised words in marks that no cue says somebody said (the speaker, if any, only guessed
+    # from the sentences before) are a title or scare quotes (eine „Israel-Kritik“, aus „Alarm für
+    # Cobra 11“, die „Blaugrana“), not somebody's words; "keine Eile" stays.
+    quotes = {k: q for k, q in quotes.items()
+              if not (q.kind == "direct" and q.cue is None
+                      and (_UPPER.match(q.text) or q.text[:1].isdigit())
+                      and len(_WORD.findall(q.text)) <= 4 and not q.text.rstrip().endswith((".", "!", "?", "…")))}
+    taken = [(q.start, q.end) for q in quotes.values()]
+    for quote in _headline_claims(art):
+        if not any(lo < quote.end and quote.start < hi for lo, hi in taken):
+            quotes[(quote.start, quote.end, "indirect")] = quote
     for quote in _attribution_lines(art) + _tweets(art):
         quotes = {k: v for k, v in quotes.items() if not (k[2] == "direct" and k[0] == quote.start)}
         quotes[(quote.start, quote.end, "direct")] = quote
-    # A few capitalised words in marks that nobody is said to have said are a title or scare quotes
-    # (eine „Israel-Kritik“, aus „Alarm für Cobra 11“), not somebody's words; "keine Eile" stays.
-    quotes = {k: q for k, q in quotes.items()
-              if not (q.kind == "direct" and q.speaker_text is None and q.cue is None
-                      and (_UPPER.match(q.text) or q.text[:1].isdigit())
-                      and len(_WORD.findall(q.text)) <= 4 and not q.text.rstrip().endswith((".", "!", "?", "…")))}
     return sorted(quotes.values(), key=lambda q: (q.start, q.end, q.kind))
 
 
@@ -1330,6 +1425,39 @@ def _direct_speaker(art: _Article, unit: _Unit, mark: _Mark, cues: list[_Cue],
 
 
 # --- attribution lines and embedded tweets --------------------------------------------
+
+
+_HEADLINE_CLAIM = re.compile(r"(?:^|(?<=\n))[ \t]*(?P<who>[A-ZÄÖÜ][\w-]*(?: [A-ZÄÖÜ][\w-]*){0,2}):[ \t]+"
+                             r"(?P<what>[^\n„“\"»«:?]+?)(?=  |\n|$)")
+_GROUP = re.compile(r"(?:gewerkschaft|partei|verband|polizei|regierung|behörde|kommission|grüne|grünen|experten"
+                    r"|forscher|ärzte|wissenschaftler)$", re.I)
+
+
+def _headline_claims(art: _Article) -> list[Quote]:
+    """Headlines "Grüne: Regierung muss zulegen", "Bahngewerkschaft: Fahrgastzahl erholt sich 2022":
+    a speaker (a name, a role, a body or group) before a colon that opens its line, and the claim after
+    it, without marks. A topic before the colon ("Corona: …") names nobody and gives no quote."""
+    text = art.text
+    out = []
+    for m in _HEADLINE_CLAIM.finditer(text):
+        lo, hi = _trimmed(text, m.start("what"), m.end("what"))
+        words = _WORD.findall(text[lo:hi])
+        # A claim has a verb; "Das Kastanienwunder von der Feuerhausstraße" is a headline's topic.
+        verbs = [w for w in words if w.islower() and w.endswith(("t", "n", "e")) and w not in _PREPOSITIONS
+                 and w not in _DETS and w not in _FUNCTION_WORDS]
+        if len(words) < 3 or not verbs:
+            continue
+        wlo, whi = m.start("who"), m.end("who")
+        mention = art.mention_at.get(wlo)
+        who = text[wlo:whi]
+        person = mention is not None and mention.end == whi and mention.person and not mention.genitive
+        # One word that no name list knows as a place: a role, a body or a group ("Grüne" is a party).
+        single = " " not in who and "-" not in who and (mention is None or _GROUP.search(who) is not None)
+        if who.split()[0].casefold() in _PREPOSITIONS or not (
+                person or single and (art.gaz.is_role(who) or _GROUP.search(who) or _BODY.search(who))):
+            continue
+        out.append(_quote(text, lo, hi, "indirect", _Speaker(mention.key if mention else None, who, wlo, whi), ":"))
+    return out
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
