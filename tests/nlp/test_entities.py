@@ -152,3 +152,41 @@ def test_no_sentences_and_empty_text():
     assert [(e.text, e.type) for e in ents] == [("Angela Merkel", "PER"), ("Paris", "LOC")]
     assert find_entities("", [], "de") == []
     assert find_entities("", [], "en") == []
+
+
+def _doc_words(text):
+    return [(entities._sentence_words(text, s), set()) for s in segment(text)[1]]
+
+
+def test_a_name_keeps_one_type_within_an_article():
+    text = "Werne feiert. In Werne regnet es. Werne ist klein."
+    at = [i for i in range(len(text)) if text.startswith("Werne", i)]
+    mentions = [(at[0], at[0] + 5, "LOC"), (at[1], at[1] + 5, "ORG"), (at[2], at[2] + 5, "LOC")]
+    got = entities._consistent(text, mentions, _doc_words(text), frozenset({"types"}))
+    assert [k for _, _, k in got] == ["LOC", "LOC", "LOC"]
+    # A tie is no majority: each mention keeps its own type.
+    tie = entities._consistent(text, mentions[:2], _doc_words(text), frozenset({"types"}))
+    assert [k for _, _, k in tie] == ["LOC", "ORG"]
+
+
+def test_a_name_tagged_once_is_tagged_where_it_recurs():
+    text = "Die Katholische Landjugend lädt ein. Später kam die Katholische Landjugend wieder. Anna Berg lacht. Berg ging."
+    first = text.index("Katholische")
+    second = text.index("Katholische", first + 1)
+    anna = text.index("Anna")
+    mentions = [(first, first + len("Katholische Landjugend"), "ORG"), (anna, anna + 9, "PER")]
+    got = entities._consistent(text, mentions, _doc_words(text), frozenset({"types", "spread"}))
+    assert (second, second + len("Katholische Landjugend"), "ORG") in got
+    # People are left to the surname rule (``_repeated_names``), not spread here.
+    assert len(got) == 3
+    assert entities._consistent(text, mentions, _doc_words(text), frozenset({"types"})) == mentions
+
+
+def test_optional_feature_groups():
+    words = ["Er", "las", "„", "Der", "letzte", "Feind", "“", "gestern"]
+    plain = entities.word_features(words, extras=frozenset())
+    quoted = entities.word_features(words, extras=frozenset({"quote", "win2", "bigram"}))
+    assert [("inq" in f) for f in quoted] == [False, False, False, True, True, True, False, False]
+    assert not any("inq" in f for f in plain)
+    assert quoted[3]["-1.bi"] == "„|der" and quoted[3]["2.shape"] == plain[5]["shape"]
+    assert set(entities.FEATURE_GROUPS) >= entities.FEATURES
