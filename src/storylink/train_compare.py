@@ -58,7 +58,7 @@ import json
 import re
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -247,6 +247,32 @@ def targets(pairs: Sequence[dict[str, Any]]) -> np.ndarray:
     return np.array([[p["scores"][f] for f in FACETS] for p in pairs], dtype=np.float64)
 
 
+def component_ids(linked: Iterable[Sequence[Hashable]], heads: Sequence[Hashable]) -> np.ndarray:
+    """The connected component of each of ``heads`` (numbered by first appearance), where each item of
+    ``linked`` joins all of its nodes.
+
+        >>> component_ids([("a", "b"), ("b", "c"), ("d", "e")], ["a", "c", "d"]).tolist()
+        [0, 0, 1]
+    """
+    parent: dict[Hashable, Hashable] = {}
+
+    def find(x: Hashable) -> Hashable:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for nodes in linked:
+        first = find(nodes[0])
+        for node in nodes[1:]:
+            other = find(node)
+            if other != first:
+                parent[other] = first
+    roots: dict[Hashable, int] = {}
+    return np.array([roots.setdefault(find(h), len(roots)) for h in heads], dtype=np.int64)
+
+
 def groups(pairs: Sequence[dict[str, Any]]) -> np.ndarray:
     """Connected components of the article graph, so CV folds share no text.
 
@@ -254,24 +280,10 @@ def groups(pairs: Sequence[dict[str, Any]]) -> np.ndarray:
     (``1484039360it_1484180228it`` is a machine translation of the pair
     ``1484039360_1484180228``), so a pair and its translations share a fold.
     """
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for p in pairs:
-        nodes = [_key(p["text1"]), _key(p["text2"])]
-        nodes += ["id:" + re.sub(r"[a-z]+$", "", part) for part in str(p.get("pair_id", "")).split("_") if part]
-        for node in nodes[1:]:
-            a, b = find(nodes[0]), find(node)
-            if a != b:
-                parent[a] = b
-    roots: dict[str, int] = {}
-    return np.array([roots.setdefault(find(_key(p["text1"])), len(roots)) for p in pairs])
+    linked = [[_key(p["text1"]), _key(p["text2"])]
+              + ["id:" + re.sub(r"[a-z]+$", "", part) for part in str(p.get("pair_id", "")).split("_") if part]
+              for p in pairs]
+    return component_ids(linked, [_key(p["text1"]) for p in pairs])
 
 
 def fit_facets(x: np.ndarray, y: np.ndarray, params: dict[str, Any] | None = None) -> list[Any]:

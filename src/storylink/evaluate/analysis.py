@@ -49,7 +49,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -107,8 +107,8 @@ def load_gold(gold_path: str | Path) -> list[dict[str, Any]]:
     return docs
 
 
-def _load_file(path: Path) -> list[dict[str, Any]]:
-    docs = []
+def _json_lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """``(line number, object)`` of each non-blank line of a gold file."""
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
@@ -118,6 +118,12 @@ def _load_file(path: Path) -> list[dict[str, Any]]:
             raise MalformedRecord(f"not JSON: {exc}", source=f"{path}:{n}") from exc
         if not isinstance(row, dict):
             raise MalformedRecord("not a JSON object", source=f"{path}:{n}")
+        yield n, row
+
+
+def _load_file(path: Path) -> list[dict[str, Any]]:
+    docs = []
+    for n, row in _json_lines(path):
         layers = _LAYERS if str(row.get("doc", "")).startswith(("demo:", "seed:")) else _REQUIRED
         missing = [k for k in ("doc", "sha256", *layers) if k not in row]
         if missing:
@@ -414,15 +420,8 @@ def load_time_gold(gold_path: str | Path) -> list[dict[str, Any]]:
     if not path.exists():
         raise MissingInput("time gold not found", source=str(path))
     docs = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise MalformedRecord(f"not JSON: {exc}", source=f"{path}:{n}") from exc
-        missing = [k for k in ("doc", "split", "sentences", "sha256", "times") if k not in row] \
-            if isinstance(row, dict) else ["a JSON object"]
+    for n, row in _json_lines(path):
+        missing = [k for k in ("doc", "split", "sentences", "sha256", "times") if k not in row]
         if missing:
             raise MalformedRecord(f"time gold document lacks {missing}", source=f"{path}:{n}")
         docs.append(row)

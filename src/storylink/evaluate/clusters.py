@@ -477,19 +477,9 @@ def pair_components(pairs: Sequence[tuple[str, str, Any]]) -> np.ndarray:
         >>> pair_components([("a", "b", True), ("b", "c", False), ("d", "e", True)]).tolist()
         [0, 0, 1]
     """
-    parent: dict[str, str] = {}
+    from ..train_compare import component_ids
 
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b, _ in pairs:
-        parent[find(a)] = find(b)
-    roots: dict[str, int] = {}
-    return np.array([roots.setdefault(find(a), len(roots)) for a, _, _ in pairs], dtype=np.int64)
+    return component_ids([(a, b) for a, b, _ in pairs], [a for a, _, _ in pairs])
 
 
 def bootstrap_pairwise(predicted: Mapping[str, Hashable], pairs: Sequence[tuple[str, str, bool]], *,
