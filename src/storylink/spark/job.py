@@ -182,6 +182,7 @@ def _schemas() -> dict[str, Any]:
         "enriched": s(*base, ("analysis", string, True), ("analyzer", string, True),
                       ("analysis_language", string, True), ("clustered", boolean, False),
                       ("entities", ArrayType(string), True), ("item_language", string, True),
+                      ("facts", ArrayType(string), True),
                       ("use", binary, True), ("minhash", binary, True), ("shingles", IntegerType(), True),
                       ("bands", ArrayType(long_), True), ("profile_model", string, True),
                       ("profile", binary, True)),
@@ -311,7 +312,7 @@ def assemble_items(items: "DataFrame", *, window_days: float, profiles: bool, bu
         buckets = int((t1 - t0) // width) + 1
     overlap = min(width, (overlap_days if overlap_days is not None else 2 * window_days) * DAY)
     cols = ["id", "time", "undated", "published_utc", "seq", "entities", "item_language", "use", "minhash",
-            "shingles", "profile"]
+            "shingles", "profile", "facts"]
 
     def keyed(row: Any) -> Iterator[tuple[tuple[Any, ...], dict[str, Any]]]:
         value = row.asDict()

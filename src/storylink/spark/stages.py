@@ -147,6 +147,7 @@ def enrich(rows: Iterable[dict[str, Any]], *, settings: Settings | None, profile
                 "clustered": True,
                 "entities": sorted(item.entities),
                 "item_language": item.language,
+                "facts": sorted(f"{slot}\t{value}" for slot, value in item.facts),  # the fact veto's input
                 "use": np.asarray(item.vector, dtype="<f4").tobytes(),
                 "minhash": np.asarray(sig.values, dtype="<u4").tobytes(),
                 "shingles": int(sig.size),
@@ -213,7 +214,8 @@ def _item(value: Any) -> Any:
     profile = Profile.from_arrays(_unpack(value["profile"])) if value["profile"] is not None else None
     sig = Signature(np.frombuffer(value["minhash"], dtype="<u4").astype(np.uint32), int(value["shingles"]))
     return ClusterItem(value["id"], float(value["time"]), np.frombuffer(value["use"], dtype="<f4").copy(), sig,
-                       frozenset(value["entities"] or ()), value["item_language"], profile)
+                       frozenset(value["entities"] or ()), value["item_language"], profile,
+                       frozenset(tuple(f.split("\t", 1)) for f in value.get("facts") or ()))
 
 
 def assemble(rows: Iterable[tuple[tuple[Any, ...], dict[str, Any]]], *, window_days: float, profiles: bool,
