@@ -809,7 +809,6 @@ _QUANTITY_BEFORE = re.compile(
     r"(?i:\b(?:rund|etwa|ca\.|circa|zirka|über|mehr als|weniger als|knapp|fast|insgesamt|nur|bis zu|mindestens"
     r"|höchstens|nahezu|annähernd|auf|mit|je|pro|gut|exakt|genau|ganze|zusammen|nummer|nr\.|no\.|platz))\s*\Z"
 )
-#: A capitalised word just before a bare number: a name ("Windows 2000", "Agenda 2030", "Seite 1914")...
 #: A name or designation a number belongs to ("Windows 2000", "Agenda 2030", "Seite 1914"). After
 #: other capitalised words a year stays a year: history text writes "Sturmflut 1872", "Berlin 1898".
 _DESIGNATION_BEFORE = re.compile(
