@@ -441,3 +441,45 @@ def test_analyze_seed_ticker(seed_ticker) -> None:
     assert one(found, "Geschwindigkeit ist nicht wichtig für mich").speaker == "donald trump"
     assert one(found, "geisteskranken, dementen US-Greis").addressee == "donald trump"
     assert one(found, "geisteskranken, dementen US-Greis").date == "2017-09-22"
+
+
+# --- storylink-analyze/4: rules from the news gold's dev3 errors, on own sentences ------------------
+
+
+def test_das_sagte_reports_the_sentence_before() -> None:
+    found = quotes_of("Ab Mai dürfen wieder 500 Gäste kommen. Das sagte Bürgermeister Paul Huber am Montag. "
+                      "Die Halle bleibt geschlossen.")
+    quote = one(found, "Ab Mai dürfen wieder 500 Gäste kommen", "indirect")
+    assert (quote.speaker, quote.cue) == ("paul huber", "sagte")
+    assert all("Die Halle" not in q.text for q in found)
+
+
+def test_several_roles_before_one_name() -> None:
+    found = quotes_of("Die Regeln werden gelockert, sagte Vizekanzler und Sportminister Jan Berger.")
+    quote = one(found, "Die Regeln werden gelockert")
+    assert (quote.speaker, quote.speaker_text) == ("jan berger", "Jan Berger")
+
+
+def test_formal_sie_is_nobody() -> None:
+    text = "Mit einem Klick erklären Sie sich damit einverstanden, dass externe Inhalte geladen werden."
+    assert quotes_of(text) == []
+
+
+def test_hopes_with_dass_are_reported() -> None:
+    found = quotes_of("Die Ministerin hofft, dass die Schulen bald öffnen. Sie glaubt an einen schnellen Erfolg.")
+    assert one(found, "dass die Schulen bald öffnen", "indirect").cue == "hofft"
+    assert all("Erfolg" not in q.text for q in found)
+
+
+def test_demnach_inside_the_clause_and_compound_sources() -> None:
+    found = quotes_of("Die Polizei berichtete am Abend von dem Einsatz. Beamte stürmten demnach das Haus. "
+                      "Nach RTL-Angaben sahen 4,7 Millionen Menschen zu.")
+    assert one(found, "Beamte stürmten demnach das Haus", "indirect").cue == "demnach"
+    rtl = one(found, "sahen 4,7 Millionen Menschen zu", "indirect")
+    assert (rtl.speaker, rtl.speaker_text) == ("rtl", "RTL-Angaben")
+
+
+def test_titles_after_an_earlier_cue_are_no_quotes() -> None:
+    found = quotes_of("„Wir sind bereit“, sagte er. Im ZDF sahen 4 Millionen den Auftritt als „Professor T.“. "
+                      "Danach lief „Die große Show“.")
+    assert [q.text for q in found] == ["Wir sind bereit"]

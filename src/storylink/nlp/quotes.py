@@ -169,18 +169,23 @@ _NUMERIC_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _SPECIAL_CUES = re.compile(
     r"(?P<own>\bnach eigenen (?:Worten|Angaben)|\beigenen Angaben zufolge)"
     r"|(?P<after>\b[Ll]aut(?=\s)|\b[Aa]ccording to(?=\s)"
-    r"|\b[Nn]ach\s+(?:(?:den|dem|einer|einem|ersten|bisherigen|jüngsten|vorläufigen|neuen|offiziellen"
+    r"|\b[Nn]ach\s+(?:(?:den|dem|der|einer|einem|ersten|bisherigen|jüngsten|vorläufigen|neuen|offiziellen"
     r"|übereinstimmenden|neuesten)\s+){0,2}(?:Angaben|Informationen|Erkenntnissen|Ermittlungen|Berichten|Schätzungen"
-    r"|Darstellung|Einschätzung|Auskunft|Aussagen?|Mitteilung|Umfrage|Ansicht|Meinung|Auffassung|Worten)"
+    r"|Darstellung|Einschätzung|Beurteilung|Auskunft|Aussagen?|Mitteilung|Umfrage|Ansicht|Meinung|Auffassung|Worten)"
     r"(?:\s+(?:von|vom|aus))?(?=\s))"
+    r"|(?P<compound>\b[Nn]ach\s+(?:[A-ZÄÖÜ][\w]*-Angaben|Polizeiangaben|Behördenangaben|Veranstalterangaben"
+    r"|Herstellerangaben|Unternehmensangaben|Regierungsangaben|Ministeriumsangaben)(?=\s))"
     r"|(?P<view>\b[Aa]us\s+(?:seiner|ihrer)\s+Sicht\b|\b(?:seiner|ihrer)\s+(?:Ansicht|Meinung|Einschätzung"
     r"|Auffassung)\s+nach\b)"
-    r"|(?P<thereby>\bDemnach\b)"
+    r"|(?P<thereby>\b[Dd]emnach\b)"
     r"|(?P<before>(?<=\s)zufolge\b)"
     r"|(?P<verb>\bzeigten? sich (?:überzeugt|zuversichtlich|optimistisch|erleichtert|enttäuscht|besorgt"
     r"|zufrieden|skeptisch|entsetzt|empört)\b"
     r"|\bsich (?:überzeugt|zuversichtlich|optimistisch|erleichtert|enttäuscht|besorgt|zufrieden|skeptisch"
-    r"|entsetzt|empört) zeigten?\b)"
+    r"|entsetzt|empört) zeigten?\b"
+    # Hopes and beliefs with their "dass" clause report what somebody thinks ("Kogler hofft, dass …").
+    r"|\b(?:hofft|hoffte|hofften|glaubt|glaubte|glaubten|befürchtet|befürchtete|befürchteten|fürchtet|fürchtete"
+    r"|wünscht sich|wünschte sich)(?=[^.;:!?„“\"»«]{0,40},\s+dass\b))"
     r"|(?P<so>(?<=[,“”\"»«] )so(?= (?:[A-ZÄÖÜ]|der |die |das |ein )))"
 )
 
@@ -426,6 +431,8 @@ class _Article:
             return None
         token = word.group()
         lower = token.casefold()
+        if token == "Sie" and not re.search(r"(?:^|[.!?:\n„“\"»«]\s*)$", text[max(0, pos - 3):pos]):
+            return _NOBODY  # the formal "Sie" inside a sentence addresses the reader
         if lower in _PRONOUNS:
             return self._pronoun(pos, word.end())
         if lower in ("es", "it", "man"):
@@ -450,10 +457,14 @@ class _Article:
             return self._determined(pos, word.end(), hi)
         if self.gaz.is_role(token):
             nxt = re.compile(r"\s+").match(text, word.end())
+            more = re.compile(r"\s+(?:und|sowie|,)\s*([\w-]+)\s+").match(text, word.end())
+            if more is not None and self.gaz.is_role(more.group(1)):
+                nxt = more  # "Vizekanzler und Sportminister Werner Kogler"
             follower = self.mention_at.get(nxt.end()) if nxt else None
             if follower is not None:
                 return _Speaker(follower.key, text[follower.start:follower.end], follower.start, follower.end)
-            name = re.compile(r"\s+([A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)\b").match(text, word.end())
+            name = re.compile(r"\s+([A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)\b").match(
+                text, nxt.end() - 1 if nxt is not None and nxt is more else word.end())
             if name and not self.gaz.is_role(name.group(1)):
                 return _Speaker(canonical_key(name.group(1)), name.group(1), name.start(1), name.end(1))
         if bare and _UPPER.match(token) and mention is None:
@@ -629,10 +640,11 @@ class _Article:
         return min(candidates, key=lambda c: c[0])[1] if candidates else None
 
 
-#: Up to three words before the head of a noun phrase: lower-case ones, and adjectives that a name
-#: or a place capitalises ("dem Niedersächsischen Gesundheitsministerium", "die Hamburger Senatorin"); not
-#: nouns in -e ("die Flagge Vietnams").
-_MODIFIERS = (r"(?:(?:[a-zäöüß][\w-]*|[A-ZÄÖÜ][\w-]*(?:sch|lich|ig|bar|al|ell|iv)(?:e|en|er|es)"
+#: Up to three words before the head of a noun phrase: lower-case ones (not a finite verb: "Der Sender hat
+#: Entwarnung gegeben"), and adjectives that a name or a place capitalises ("dem Niedersächsischen
+#: Gesundheitsministerium", "die Hamburger Senatorin"); not nouns in -e ("die Flagge Vietnams").
+_MODIFIERS = (r"(?:(?:(?!(?:hat|hatte|haben|hatten|ist|war|sind|waren|wird|wurde|werden|wurden|kann|soll|muss"
+              r"|will|sagte|sagt)\s)[a-zäöüß][\w-]*|[A-ZÄÖÜ][\w-]*(?:sch|lich|ig|bar|al|ell|iv)(?:e|en|er|es)"
               r"|[A-ZÄÖÜ][\w-]*er)\s+){0,3}")
 _OWNER = re.compile(r"\s+(?:des|der)\s+(?:[a-zäöüß][\w-]*\s+){0,2}[A-ZÄÖÜ][\w-]*")
 _SOURCE = re.compile(
@@ -931,6 +943,15 @@ def _speaker_of(art: _Article, unit: _Unit, cue: _Cue, lo: int) -> _Speaker | No
         return art._pronoun(start, start + (len(word.group()) if word else len(cue.text)))
     if cue.kind == "thereby":
         return None  # the speaker of the sentence before; find_quotes knows it
+    if cue.kind == "compound":
+        word = re.search(r"(\S+?)-?[Aa]ngaben$", cue.text)
+        source = word.group(1) if word else cue.text
+        start = cue.end - len(word.group()) if word else cue.start
+        # The part before "-Angaben" names the source ("RTL"); its span is the whole compound. A body
+        # joined on without a hyphen ("Polizeiangaben") names nobody in particular.
+        names = art.mention_in(start, start + len(source))
+        key = names[0].key if names else canonical_key(source) if "-" in cue.text else None
+        return _Speaker(key, art.text[start:cue.end], start, cue.end)
     if cue.kind == "before":
         return art.speaker_before(cue.start, lo)
     if cue.kind == "own":
@@ -1093,6 +1114,10 @@ def _reported_before(art: _Article, unit: _Unit, cue: _Cue, speaker: _Speaker | 
     lo, hi = _trimmed(text, unit.start, unit.start + len(head) - 1)
     if hi <= lo or _mostly_quoted(art, lo, hi) or _QUESTION.search(text, lo, hi):
         return None
+    # "Der Sender gab Entwarnung: „…“, heißt es.": the cue closes the quote its colon opened.
+    last = art.marks_in(lo, hi)[-1:]
+    if last and last[0].close >= hi - 1 and text[lo:last[0].open].rstrip().endswith(":"):
+        return None
     # "Auf die Frage …, ob er bereit sei, sagte er: „…“": the clause before introduces a quote.
     if re.compile(r"[^,.;:!?„“\"»«]*:").match(text, cue.end, unit.end):
         return None
@@ -1237,6 +1262,7 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
     art = _Article(text, entities)
     units = _units(text, sentences, art)
     quotes: dict[tuple[int, int, str], Quote] = {}
+    guessed: set[tuple[int, int, str]] = set()  # direct quotes whose speaker comes from the sentences before
     last: tuple[int, int, _Speaker, str | None] | None = None  # unit index, paragraph, speaker, cue
     last_indirect = last_said = -2
     run_on: tuple[int, tuple[_Speaker, str | None]] | None = None  # paragraph of an unclosed quote, its speaker
@@ -1257,8 +1283,11 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
                 speaker = recent[2]  # "Weiter heißt es, …": the statement quoted just before goes on
             if cue.kind in ("verb", "participle"):
                 clause = _reported_as(art, unit, cue)
+                back = _said_back(art, units, index, cue) if speaker not in (None, _NOBODY) else None
                 if clause is not None:
                     span, speaker = clause
+                elif back is not None and not any(lo < back[1] and back[0] < hi for lo, hi, _ in quotes):
+                    span = back  # "… angehoben werden. Das sagte Sportminister Kogler."
                 elif speaker is not _NOBODY or cue.text in _IMPERSONAL:
                     span = _reported_after(art, unit, cue, speaker)
                     if span is None and speaker is not _NOBODY:
@@ -1269,7 +1298,7 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
                         span = _reported_before(art, unit, cue, speaker)
             elif cue.kind == "so" and speaker is not None and not indirect_done:
                 span = _reported_before(art, unit, cue, speaker)
-            elif cue.kind in ("own", "after", "before", "view", "thereby"):
+            elif cue.kind in ("own", "after", "before", "view", "thereby", "compound"):
                 if cue.kind == "after" and any(c.kind in ("verb", "participle") and c.start < cue.start
                                                and speakers[c] not in (None, _NOBODY) for c in cues):
                     continue  # "sagte Kim laut der Agentur KCNA": "laut" names the channel of that report
@@ -1331,11 +1360,13 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
             named_inside = {m.key for m in art.mention_in(mark.start, mark.end) if " " in text[m.start:m.end]}
             if found is None and recent is not None and recent[2].key not in named_inside:
                 found = (recent[2], recent[3])
+                guessed.add((mark.start, mark.end, "direct"))
             if found is None and index and units[index - 1].paragraph == unit.paragraph:
                 prev = units[index - 1]
                 subject = art.first_subject(prev.start, prev.end)
                 if subject is not None and subject.key is not None and subject.key not in named_inside:
                     found = (subject, None)
+                    guessed.add((mark.start, mark.end, "direct"))
             speaker, cue_text = found or (None, None)
             quotes[(mark.start, mark.end, "direct")] = _quote(text, mark.start, mark.end, "direct", speaker, cue_text)
             if speaker is not None and speaker.text is not None:
@@ -1354,13 +1385,14 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
         if produced is not None and produced[0].text is not None:
             last = (index, unit.paragraph, produced[0], produced[1])
 
-    # A few capitalised words in marks that no cue says somebody said (the speaker, if any, only guessed
-    # from the sentences before) are a title or scare quotes (eine „Israel-Kritik“, aus „Alarm für
-    # Cobra 11“, die „Blaugrana“), not somebody's words; "keine Eile" stays.
+    # A few capitalised words in marks that no cue of their sentence says somebody said (the speaker, if
+    # any, only guessed from the sentences before) are a title or scare quotes (eine „Israel-Kritik“, aus
+    # „Alarm für Cobra 11“, die „Blaugrana“, ein Auftritt als „Professor T.“), not somebody's words;
+    # "keine Eile" stays.
     quotes = {k: q for k, q in quotes.items()
-              if not (q.kind == "direct" and q.cue is None
+              if not (q.kind == "direct" and (q.cue is None or k in guessed)
                       and (_UPPER.match(q.text) or q.text[:1].isdigit())
-                      and len(_WORD.findall(q.text)) <= 4 and not q.text.rstrip().endswith((".", "!", "?", "…")))}
+                      and len(_WORD.findall(q.text)) <= 4 and not _ends_statement(q.text))}
     taken = [(q.start, q.end) for q in quotes.values()]
     for quote in _headline_claims(art):
         if not any(lo < quote.end and quote.start < hi for lo, hi in taken):
@@ -1369,6 +1401,26 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
         quotes = {k: v for k, v in quotes.items() if not (k[2] == "direct" and k[0] == quote.start)}
         quotes[(quote.start, quote.end, "direct")] = quote
     return sorted(quotes.values(), key=lambda q: (q.start, q.end, q.kind))
+
+
+_SAID_BACK = re.compile(r"(?:Das|Dies)(?:\s+alles)?\s+$")
+
+
+def _said_back(art: _Article, units: list[_Unit], index: int, cue: _Cue) -> tuple[int, int] | None:
+    """The sentence before "Das sagte X …" in the same paragraph, which X said (in any mood)."""
+    unit = units[index]
+    if not index or units[index - 1].paragraph != unit.paragraph or not _SAID_BACK.fullmatch(
+            art.text, unit.start, cue.start):
+        return None
+    prev = units[index - 1]
+    span = _trimmed(art.text, prev.start, prev.end)
+    return None if _mostly_quoted(art, *span) or art.marks_in(*span) else span
+
+
+def _ends_statement(words: str) -> bool:
+    """Whether quoted words end as a sentence does: a full stop that closes no initial ("Professor T.")."""
+    words = words.rstrip()
+    return words.endswith(("!", "?", "…")) or words.endswith(".") and not re.search(r"\b[A-ZÄÖÜ]\.$", words)
 
 
 def _so_next(art: _Article, unit: _Unit) -> tuple[_Speaker, str | None] | None:
@@ -1397,8 +1449,11 @@ def _direct_speaker(art: _Article, unit: _Unit, mark: _Mark, cues: list[_Cue],
             if speaker is not None:
                 return speaker, before[-1].text
         colon = previous_end + len(intro) - 1
-        subject = (art.first_subject(previous_end, mark.open, persons=True)
-                   or art._unknown_name_before(previous_end, colon))
+        # "Die Agentur fragte nach und der Sender gab Entwarnung: „…“": the last clause before the colon speaks.
+        joins = list(re.finditer(r"\s(?:und|aber|doch)\s+", text[previous_end:colon]))
+        last_clause = previous_end + joins[-1].end() if joins else previous_end
+        subject = (art.first_subject(last_clause, mark.open, persons=True) if joins else None) \
+            or art.first_subject(previous_end, mark.open, persons=True) or art._unknown_name_before(previous_end, colon)
         if subject is not None:
             return subject, None
     content = text[mark.start:mark.end]
