@@ -9,7 +9,7 @@ Data (all from ../shared/data and tests/data):
 
 - GermEval 2014 dev, split as ``storylink.nlp.train_ner.split`` does: the training three
   quarters, and the held quarter (chosen by a hash of the sentence id), never trained or tuned on.
-- the news gold (``tests/data/news_gold``: 60 German SemEval train texts, entities by hand):
+- the news gold (``tests/data/news_gold``: German SemEval train texts, entities by hand):
   ``dev`` may be looked at, ``heldout`` is for figures only.
 - unlabelled German news for self-training: the German SemEval 2022 task 8 texts (train and
   dev), without the 60 news-gold texts.
@@ -363,7 +363,7 @@ def main() -> None:
         title = {"held": "GermEval held quarter (never trained or tuned on)",
                  "held CRF alone": "GermEval held quarter, CRF alone (no rule layer)",
                  "news dev": "news gold dev (30 documents; document rules chosen here)",
-                 "news heldout": "news gold heldout (30 documents; figures only)"}[part]
+                 "news heldout": "news gold heldout (40 documents, annotated last; figures only)"}[part]
         print(f"\n{title}:\n{HEADER}")
         for name in order:
             if part in final[name]:

@@ -43,10 +43,10 @@ def _import_select_docs():
 
 
 #: Documents per split, in the order score_news_gold reports them.
-SPLITS = {"dev": 30, "dev2": 30, "heldout": 30}
+SPLITS = {"dev": 30, "dev2": 30, "dev3": 30, "heldout": 40}
 
 
-def test_news_gold_has_its_documents_in_three_splits():
+def test_news_gold_has_its_documents_in_four_splits():
     total = sum(SPLITS.values())
     assert len(NEWS_DOCS) == total and len({g["doc"] for g in NEWS_DOCS}) == total
     splits = [g["split"] for g in NEWS_DOCS]
@@ -60,11 +60,26 @@ def test_news_gold_has_its_documents_in_three_splits():
 
 
 def test_news_gold_documents_are_the_ones_the_rule_selects():
-    # The README's rule, as select_docs.py applies it: the first 60 texts are dev and heldout, the next 30 dev2.
+    # The README's rule, as select_docs.py applies it: the first 60 texts are dev and dev3, the next 30 dev2,
+    # the next 40 heldout.
     select_docs = _import_select_docs()
     chosen = [doc for doc, _ in select_docs.select(need(SEMEVAL / "train.jsonl"))]
-    assert {g["doc"] for g in NEWS_DOCS if g["split"] != "dev2"} == set(chosen[:60])
-    assert [g["doc"] for g in NEWS_DOCS if g["split"] == "dev2"] == chosen[60:60 + SPLITS["dev2"]]
+    assert {g["doc"] for g in NEWS_DOCS if g["split"] in ("dev", "dev3")} == set(chosen[:60])
+    assert [g["doc"] for g in NEWS_DOCS if g["split"] == "dev2"] == chosen[60:90]
+    assert [g["doc"] for g in NEWS_DOCS if g["split"] == "heldout"] == chosen[90:90 + SPLITS["heldout"]]
+
+
+@pytest.mark.parametrize("part", ["c", "d"])
+def test_news_gold_parts_are_what_their_specs_place(part):
+    # part_c/part_d.jsonl are written from the annotations as strings: a hand edit of the file, or a spec
+    # changed without re-running make_part.py, shows here.
+    need(SEMEVAL / "train.jsonl")
+    spec = importlib.util.spec_from_file_location("make_part", NEWS / "make_part.py")
+    make_part = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_part)
+    built = make_part.build(part, make_part.load_spec(NEWS / f"part_{part}_spec.py"))
+    stored = [json.loads(line) for line in (NEWS / f"part_{part}.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert built == stored and len(stored) == make_part.PARTS[part][1]
 
 
 def test_news_gold_documents_are_well_formed(texts):
@@ -187,10 +202,16 @@ def news_scores() -> dict[str, dict]:
 #: Entities: storylink-analyze/2 dev exact 0.675 / lenient 0.714, dev2 0.676 / 0.721, heldout 0.680 / 0.723;
 #: storylink-analyze/3 (document-level entity consistency, chosen on dev): dev 0.686 / 0.725,
 #: dev2 0.682, heldout 0.682 / 0.728.
+#: Then the old heldout became dev3 (its quote errors looked at) and 40 texts annotated last became heldout.
+#: storylink-analyze/3 -> /4 (gold placement fixes counted in both): dev3 0.727 -> 0.824 (direct 0.857 -> 0.906,
+#: indirect 0.581 -> 0.746), speakers 0.667 -> 0.722; heldout, never looked at, 0.657 -> 0.662 (direct 0.764
+#: -> 0.764, indirect 0.582 -> 0.593), speakers 0.568 -> 0.578; entities there exact 0.671, lenient 0.727.
+#: dev3 keeps (and raises) the old heldout's floors; the new heldout's start below them: it is another set.
 FLOORS = {
     "news dev": {"all": 0.82, "direct": 0.81, "indirect": 0.82, "speaker": 0.93, "exact": 0.67, "lenient": 0.71},
-    "news dev2": {"all": 0.85, "direct": 0.84, "indirect": 0.83, "speaker": 0.86, "exact": 0.67, "lenient": 0.70},
-    "news heldout": {"all": 0.70, "direct": 0.83, "indirect": 0.55, "speaker": 0.62, "exact": 0.67,
+    "news dev2": {"all": 0.85, "direct": 0.84, "indirect": 0.83, "speaker": 0.90, "exact": 0.67, "lenient": 0.70},
+    "news dev3": {"all": 0.80, "direct": 0.88, "indirect": 0.72, "speaker": 0.70, "exact": 0.67, "lenient": 0.71},
+    "news heldout": {"all": 0.64, "direct": 0.74, "indirect": 0.57, "speaker": 0.55, "exact": 0.65,
                      "lenient": 0.71},
 }
 
@@ -199,7 +220,7 @@ FLOORS = {
 def test_analyzer_on_news_gold_meets_floors(news_scores, split):
     scores = news_scores[split]
     print(format_sets({split: scores}))
-    assert scores["documents"] == 30 and scores["failed"] == []
+    assert scores["documents"] == SPLITS[split.split()[1]] and scores["failed"] == []
     q, e, floor = scores["quotes"], scores["entities"], FLOORS[split]
     assert q["detection"]["f1"] >= floor["all"]
     assert q["direct"]["f1"] >= floor["direct"]

@@ -1,4 +1,4 @@
-"""Write ``part_c.jsonl`` (split ``dev2``) from the hand-made annotations in ``part_c_spec.py``.
+"""Write ``part_c.jsonl`` (``dev2``) or ``part_d.jsonl`` (``heldout``) from the hand-made annotations in ``part_?_spec.py``.
 
 The annotations are written as strings, as in ``tests/data/make_gold.py``, so
 that they can be read and checked by eye; this script turns them into
@@ -18,14 +18,16 @@ Placement rules:
   mention (or, for a pronoun, the mention it refers to) is an entity (a person's,
   an organisation's or a country's name).
 
-    python tests/data/news_gold/make_part_c.py            # writes part_c.jsonl
-    python tests/data/news_gold/make_part_c.py --show 3   # prints document 3 with its annotations bracketed
+    python tests/data/news_gold/make_part.py c              # writes part_c.jsonl
+    python tests/data/news_gold/make_part.py c --show 3     # prints document 3 with its annotations bracketed
+    python tests/data/news_gold/make_part.py d --spec F.py  # checks (and shows) the documents one file annotates
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.util
 import json
 import re
 import sys
@@ -34,12 +36,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from part_c_spec import SPEC  # noqa: E402
 from select_docs import TRAIN, select  # noqa: E402
 
-OUT = HERE / "part_c.jsonl"
-FIRST, COUNT = 60, 30
-SPLIT = "dev2"
+#: part -> (documents skipped, documents, split)
+PARTS = {"c": (60, 30, "dev2"), "d": (90, 40, "heldout")}
 _WORD = r"[\w-]"
 
 
@@ -113,19 +113,29 @@ def place_quotes(doc: str, text: str, spec: dict, entities: list[dict]) -> list[
     return out
 
 
-def build() -> list[dict]:
-    chosen = select(TRAIN)[FIRST:FIRST + COUNT]
-    by_doc = {d: s for d, s in SPEC}
-    if [d for d, _ in SPEC] != [d for d, _ in chosen][:len(SPEC)]:
-        raise SystemExit("part_c_spec.SPEC does not list the selected documents in order")
+def load_spec(path: Path) -> list[tuple[str, dict]]:
+    module_spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(module_spec)
+    module_spec.loader.exec_module(module)
+    return module.SPEC
+
+
+def build(part: str, spec: list[tuple[str, dict]]) -> list[dict]:
+    """The part's rows for the documents ``spec`` annotates, which must come in the selection's order."""
+    first, count, split = PARTS[part]
+    chosen = select(TRAIN)[first:first + count]
+    by_doc = dict(spec)
+    order = [d for d, _ in chosen if d in by_doc]
+    if order != [d for d, _ in spec]:
+        stray = sorted(set(by_doc) - set(order))
+        raise SystemExit(f"part {part}: the spec lists documents out of the selection's order or outside it {stray}")
     rows = []
     for doc, text in chosen:
         if doc not in by_doc:
-            break
-        spec = by_doc[doc]
-        entities = place_entities(doc, text, spec)
-        rows.append({"doc": doc, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "split": SPLIT,
-                     "entities": entities, "quotes": place_quotes(doc, text, spec, entities)})
+            continue
+        entities = place_entities(doc, text, by_doc[doc])
+        rows.append({"doc": doc, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "split": split,
+                     "entities": entities, "quotes": place_quotes(doc, text, by_doc[doc], entities)})
     return rows
 
 
@@ -150,16 +160,19 @@ def show(row: dict, text: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("part", choices=sorted(PARTS))
+    parser.add_argument("--spec", type=Path, help="annotations to check and show (default: part_<part>_spec.py, written)")
     parser.add_argument("--show", type=int, nargs="*", help="print these documents (0-based) instead of writing")
     args = parser.parse_args()
-    rows = build()
-    if args.show is not None:
+    rows = build(args.part, load_spec(args.spec or HERE / f"part_{args.part}_spec.py"))
+    if args.show is not None or args.spec:
         texts = dict(select(TRAIN))
         for i in args.show or range(len(rows)):
             print(show(rows[i], texts[rows[i]["doc"]]) + "\n")
         return
-    OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    print(f"{OUT.name}: {len(rows)} documents")
+    out = HERE / f"part_{args.part}.jsonl"
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    print(f"{out.name}: {len(rows)} documents")
 
 
 if __name__ == "__main__":

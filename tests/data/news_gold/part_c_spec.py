@@ -1,4 +1,4 @@
-"""Hand-made annotations of the news gold's ``dev2`` split (``part_c.jsonl``), read by ``make_part_c.py``.
+"""Hand-made annotations of the news gold's ``dev2`` split (``part_c.jsonl``), read by ``make_part.py c``.
 
 Written by reading each text, before and without looking at storylink's
 analyzer output on it. One entry per document, in the order of
@@ -7,7 +7,7 @@ words inside the marks; indirect: the reported content), ``kind``, ``spk``
 (the mention the attribution names; None when the text gives none), ``ref``
 (for a pronoun or a description standing for a named speaker: that name),
 ``cue``, and ``occ`` / ``spk_occ`` / ``named`` where the defaults of
-``make_part_c.py`` would go wrong.
+``make_part.py`` would go wrong.
 """
 
 from __future__ import annotations
@@ -256,9 +256,9 @@ SPEC.append(("semeval-train:1578316376_1579984482:1", dict(
         # Two sentences glued where the text is cut; the attribution at its end covers what is left.
         Q("In die Nachbarstaaten dürfen weiterhin nur Personen unter „besonders berücksichtigungswürdigen "
           "Umständen“ oder in „Situationen äußerstden Bestimmungen der Nachbarstaaten Schweiz, Liechtenstein und "
-          "Deutschland zu informieren", I, "Gantner", "sagt"),
-        Q("besonders berücksichtigungswürdigen Umständen", D, "Gantner"),
-        Q("Situationen äußerst", D, "Gantner"),
+          "Deutschland zu informieren", I, "Gantner", "sagt", spk_occ=3),
+        Q("besonders berücksichtigungswürdigen Umständen", D, "Gantner", spk_occ=3),
+        Q("Situationen äußerst", D, "Gantner", spk_occ=3),
         Q("Währenddessen würden von Vorarlberger Seite initiiert verschiedene Gespräche mit allen beteiligten "
           "Stellen in den Nachbarländern laufen, um eine praktikable Lösung zu finden", I, "Gantner"),
     ])))
