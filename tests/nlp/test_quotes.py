@@ -483,3 +483,17 @@ def test_titles_after_an_earlier_cue_are_no_quotes() -> None:
     found = quotes_of("„Wir sind bereit“, sagte er. Im ZDF sahen 4 Millionen den Auftritt als „Professor T.“. "
                       "Danach lief „Die große Show“.")
     assert [q.text for q in found] == ["Wir sind bereit"]
+
+
+def test_a_statement_noun_after_laut_is_owned_by_its_source() -> None:
+    found = quotes_of("Laut Information des Gesundheitsministeriums stieg die Zahl der Fälle auf 69.")
+    assert one(found, "stieg die Zahl der Fälle auf 69", "indirect").speaker_text == "des Gesundheitsministeriums"
+
+
+def test_the_speaker_named_in_the_quotes_own_sentence() -> None:
+    text = ("„Das Vertrauen ist gewachsen“, sagte Matthias Horx am Montag. Die Leute hätten mehr telefoniert, "
+            "sagte er. Gleichzeitig sah Horx einen „klaren Verlust populistischer Strategien“.")
+    people = [Entity(37, 50, "Matthias Horx", "PER", "matthias horx"), Entity(124, 128, "Horx", "PER", "matthias horx")]
+    assert text[124:128] == "Horx"
+    quote = one(quotes_of(text, entities=people), "klaren Verlust populistischer Strategien", "direct")
+    assert (quote.speaker, quote.speaker_start) == ("matthias horx", 124)

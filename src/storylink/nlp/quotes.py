@@ -49,6 +49,7 @@ Example::
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -936,6 +937,12 @@ def _speaker_of(art: _Article, unit: _Unit, cue: _Cue, lo: int) -> _Speaker | No
     if cue.kind == "so":
         return art.speaker_at(cue.end, unit.end, bare=True)
     if cue.kind == "after":
+        # "laut Information des Gesundheitsministeriums": the owner of the statement speaks, not the noun.
+        statement = _STATEMENT_NOUN.match(art.text, cue.end, unit.end)
+        if statement is not None:
+            owner = art.source_at(statement.end(), unit.end)
+            if owner is not None:
+                return owner
         return art.speaker_at(cue.end, unit.end, bare=True) or art.source_at(cue.end, unit.end)
     if cue.kind == "view":
         word = re.search(r"seiner|ihrer", cue.text)
@@ -990,6 +997,10 @@ def _speaker_of(art: _Article, unit: _Unit, cue: _Cue, lo: int) -> _Speaker | No
     return after or before or art.first_subject(lo, cue.start)
 
 
+_STATEMENT_NOUN = re.compile(
+    r"\s+(?:(?:der|einer|dem|einem|den|ersten|neuen|jüngsten|aktuellen)\s+){0,2}(?:Information(?:en)?|Mitteilung|Angaben"
+    r"|Berichte[n]?|Bericht|Erklärung|Aussagen?|Schätzung(?:en)?|Zahlen|Daten|Recherchen|Auskunft|Einschätzung"
+    r"|Darstellung|Statistik|Umfragen?|Studie|Prognosen?|Hochrechnung|Medienberichten)(?=\s+(?:des|der|von|vom)\s)")
 _IMPERSONAL = frozenset("hieß heißt geheißen".split())
 _FURTHER = re.compile(r"\b(?:[Ww]eiter|[Ff]erner|[Zz]udem|[Aa]ußerdem|[Dd]arin|[Dd]ort)\b")
 #: Verbs that only report words (not "kritisierte", "forderte": they take an object): these may close
@@ -1400,7 +1411,26 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
     for quote in _attribution_lines(art) + _tweets(art):
         quotes = {k: v for k, v in quotes.items() if not (k[2] == "direct" and k[0] == quote.start)}
         quotes[(quote.start, quote.end, "direct")] = quote
-    return sorted(quotes.values(), key=lambda q: (q.start, q.end, q.kind))
+    return sorted((_named_nearby(art, units, q) for q in quotes.values()), key=lambda q: (q.start, q.end, q.kind))
+
+
+def _named_nearby(art: _Article, units: list[_Unit], quote: Quote) -> Quote:
+    """The speaker's mention in the quote's own sentence, where the speaker was found further away
+    ("sagte er. Gleichzeitig sah Horx einen „Verlust …“": Horx, not the "er" before)."""
+    if quote.speaker is None or quote.speaker_start is None:
+        return quote
+    i = bisect.bisect_right([u.start for u in units], quote.start) - 1
+    if i < 0:
+        return quote
+    unit = units[i]
+    if unit.start <= quote.speaker_start < unit.end:
+        return quote
+    near = [m for m in art.mention_in(unit.start, unit.end) if m.key == quote.speaker and m.end <= unit.end
+            and not m.genitive and not art.in_quote(m.start)]
+    if not near:
+        return quote
+    m = min(near, key=lambda m: min(abs(m.start - quote.end), abs(quote.start - m.end)))
+    return dataclasses.replace(quote, speaker_text=art.text[m.start:m.end], speaker_start=m.start, speaker_end=m.end)
 
 
 _SAID_BACK = re.compile(r"(?:Das|Dies)(?:\s+alles)?\s+$")
