@@ -497,3 +497,17 @@ def test_the_speaker_named_in_the_quotes_own_sentence() -> None:
     assert text[124:128] == "Horx"
     quote = one(quotes_of(text, entities=people), "klaren Verlust populistischer Strategien", "direct")
     assert (quote.speaker, quote.speaker_start) == ("matthias horx", 124)
+
+
+def test_sources_without_article_and_joined_roles() -> None:
+    found = quotes_of("Die Klinik hat lokalen Medienberichten zufolge 200 Betten. Die Schätzung ist nach Recherchen "
+                      "des SWR nicht haltbar.")
+    assert one(found, "200 Betten", "indirect").speaker_text == "lokalen Medienberichten"
+    assert one(found, "nicht haltbar", "indirect").speaker_text == "des SWR"
+    text = "„Wir sind bereit“, erklärte der Virologie-Professor und Studienleiter Hendrik Streeck."
+    start = text.index("Hendrik")
+    people = [Entity(start, start + 15, "Hendrik Streeck", "PER", "hendrik streeck")]
+    assert one(quotes_of(text, entities=people), "Wir sind bereit").speaker == "hendrik streeck"
+    summed = one(quotes_of("„Die Übergriffe sind gestiegen“, fasst Oberbrandrätin Susanne Klatt die Schicht zusammen."),
+                 "Die Übergriffe sind gestiegen")
+    assert (summed.speaker, summed.cue) == ("susanne klatt", "fasst")

@@ -83,7 +83,6 @@ _SEPARABLE = {
     **dict.fromkeys("schränkt schränkte schränkten".split(), ("ein",)),
     **dict.fromkeys("legt legte legten".split(), ("dar",)),
     **dict.fromkeys("weist wies wiesen".split(), ("hin", "zurück")),
-    **dict.fromkeys("gibt gab gaben".split(), ("zu", "an")),
     **dict.fromkeys("stellt stellte stellten".split(), ("klar", "fest")),
     **dict.fromkeys("führt führte führten".split(), ("aus",)),
     **dict.fromkeys("merkt merkte merkten".split(), ("an",)),
@@ -91,8 +90,10 @@ _SEPARABLE = {
     **dict.fromkeys("schlägt schlug schlugen".split(), ("vor",)),
     **dict.fromkeys("wirft warf warfen".split(), ("vor",)),
     **dict.fromkeys("macht machte machten".split(), ("klar", "deutlich")),
+    **dict.fromkeys("fasst fasste fassten".split(), ("zusammen",)),
+    **dict.fromkeys("gibt gab gaben".split(), ("zu", "an", "bekannt")),
 }
-_SEPARABLE_PARTICIPLES = """mitgeteilt angekündigt hinzugefügt eingeräumt eingeschränkt dargelegt
+_SEPARABLE_PARTICIPLES = """mitgeteilt bekanntgegeben zusammengefasst angekündigt hinzugefügt eingeräumt eingeschränkt dargelegt
 hingewiesen zugegeben angegeben klargestellt vorgeworfen klargemacht festgestellt ausgeführt angemerkt
 hervorgehoben vorgeschlagen zurückgewiesen""".split()
 _ENGLISH_VERBS = """said says told tells added adds asked stated wrote tweeted explained warned insisted
@@ -172,7 +173,7 @@ _SPECIAL_CUES = re.compile(
     r"|(?P<after>\b[Ll]aut(?=\s)|\b[Aa]ccording to(?=\s)"
     r"|\b[Nn]ach\s+(?:(?:den|dem|der|einer|einem|ersten|bisherigen|jüngsten|vorläufigen|neuen|offiziellen"
     r"|übereinstimmenden|neuesten)\s+){0,2}(?:Angaben|Informationen|Erkenntnissen|Ermittlungen|Berichten|Schätzungen"
-    r"|Darstellung|Einschätzung|Beurteilung|Auskunft|Aussagen?|Mitteilung|Umfrage|Ansicht|Meinung|Auffassung|Worten)"
+    r"|Darstellung|Einschätzung|Beurteilung|Recherchen|Auskunft|Aussagen?|Mitteilung|Umfrage|Ansicht|Meinung|Auffassung|Worten)"
     r"(?:\s+(?:von|vom|aus))?(?=\s))"
     r"|(?P<compound>\b[Nn]ach\s+(?:[A-ZÄÖÜ][\w]*-Angaben|Polizeiangaben|Behördenangaben|Veranstalterangaben"
     r"|Herstellerangaben|Unternehmensangaben|Regierungsangaben|Ministeriumsangaben)(?=\s))"
@@ -521,7 +522,8 @@ class _Article:
             return None  # "der Sprecher Vietnams": the genitive owns the phrase, it does not head it
         if mention is not None:
             return _Speaker(mention.key, text[mention.start:mention.end], mention.start, mention.end)
-        nxt = re.compile(r"\s+").match(text, np.end())
+        # "der Virologie-Professor und Studienleiter Hendrik Streeck": roles joined before the name.
+        nxt = re.compile(r"(?:\s+(?:und|sowie)\s+[A-ZÄÖÜ][\w-]*)?\s+").match(text, np.end())
         follower = self.mention_at.get(nxt.end()) if nxt else None
         if follower is not None and follower.person:
             return _Speaker(follower.key, text[follower.start:follower.end], follower.start, follower.end)
@@ -960,7 +962,15 @@ def _speaker_of(art: _Article, unit: _Unit, cue: _Cue, lo: int) -> _Speaker | No
         key = names[0].key if names else canonical_key(source) if "-" in cue.text else None
         return _Speaker(key, art.text[start:cue.end], start, cue.end)
     if cue.kind == "before":
-        return art.speaker_before(cue.start, lo)
+        found = art.speaker_before(cue.start, lo)
+        if found is None:
+            # "lokalen Medienberichten zufolge": a source without its article names nobody in particular.
+            bare = re.search(r"(?<![\w-])(?:[a-zäöüß][\w-]*(?:e|en|er|es|em)\s+){1,2}[A-ZÄÖÜ][\w-]*\s*$", art.text[lo:cue.start])
+            if bare is not None and bare.group().split()[0].casefold() not in _FUNCTION_WORDS | _PREPOSITIONS:
+                start = lo + bare.start()
+                end = lo + len(art.text[lo:cue.start].rstrip())
+                found = _Speaker(None, art.text[start:end], start, end)
+        return found
     if cue.kind == "own":
         return art.first_subject(lo, cue.start) or art.first_subject(cue.end, unit.end)
     if cue.kind == "participle":
