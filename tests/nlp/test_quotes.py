@@ -511,3 +511,12 @@ def test_sources_without_article_and_joined_roles() -> None:
     summed = one(quotes_of("„Die Übergriffe sind gestiegen“, fasst Oberbrandrätin Susanne Klatt die Schicht zusammen."),
                  "Die Übergriffe sind gestiegen")
     assert (summed.speaker, summed.cue) == ("susanne klatt", "fasst")
+
+
+def test_reported_speech_goes_on_after_hiess_es_and_after_a_long_gap() -> None:
+    found = quotes_of("Bei dem Aufstand kamen viele ums Leben, hieß es. 15 Insassen seien dabei gestorben. "
+                      "Die Stadt liegt im Norden.")
+    assert one(found, "15 Insassen seien dabei gestorben", "indirect").speaker is None
+    assert all("Die Stadt" not in q.text for q in found)
+    found = quotes_of("Innensenator Andreas Geisel sagte am Freitag im Radio Eins des rbb, er sei skeptisch.")
+    assert one(found, "er sei skeptisch", "indirect").speaker == "andreas geisel"

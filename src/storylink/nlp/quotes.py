@@ -1084,7 +1084,7 @@ def _reported_after(art: _Article, unit: _Unit, cue: _Cue, speaker: _Speaker | N
         pos = speaker.end
     gap = re.compile(r"[^,.;:!?„“\"»«]*").match(text, pos, unit.end)
     gap_end = gap.end() if gap else pos
-    if len(_WORD.findall(text[pos:gap_end])) > 6:
+    if len(_WORD.findall(text[pos:gap_end])) > 8:
         return None
     first_word = _WORD.search(text, pos, gap_end)
     if first_word and first_word.group().casefold() in _CONJUNCTIONS:
@@ -1339,7 +1339,10 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
                 reported.append((span[0], span[1], speaker, cue.text))
                 produced = (speaker or _NOBODY, cue.text)
                 indirect_done = True
-        if not cues and recent is not None and index - 1 in (last_indirect, last_said):
+        carry = recent
+        if carry is None and index - 1 == last_indirect and units[index - 1].paragraph == unit.paragraph:
+            carry = (index - 1, unit.paragraph, _NOBODY, None)  # "…, hieß es. 15 seien …": reported, by nobody named
+        if not cues and carry is not None and index - 1 in (last_indirect, last_said):
             first_clause = re.compile(r"[^,]*").match(text, unit.start, unit.end)
             # One word past the comma, so "Er hoffe, dass …" shows "hoffe" with its neighbours.
             hi = min(unit.end, (first_clause.end() if first_clause else unit.end) + 12)
@@ -1353,9 +1356,9 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
                 intro = re.compile(r"[^„“\"»«:]*:\s*(?=[„“\"»«])").match(text, unit.start, unit.end)
                 span = _trimmed(text, unit.start, intro.end() if intro else unit.end)
                 if not _mostly_quoted(art, *span):
-                    quotes[(span[0], span[1], "indirect")] = _quote(text, *span, "indirect", recent[2], recent[3])
-                    reported.append((span[0], span[1], recent[2], recent[3]))
-                    produced = (recent[2], recent[3])
+                    quotes[(span[0], span[1], "indirect")] = _quote(text, *span, "indirect", carry[2], carry[3])
+                    reported.append((span[0], span[1], carry[2], carry[3]))
+                    produced = (carry[2], carry[3])
                     indirect_done = True
         if indirect_done:
             last_indirect = index
