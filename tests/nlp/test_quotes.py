@@ -520,3 +520,12 @@ def test_reported_speech_goes_on_after_hiess_es_and_after_a_long_gap() -> None:
     assert all("Die Stadt" not in q.text for q in found)
     found = quotes_of("Innensenator Andreas Geisel sagte am Freitag im Radio Eins des rbb, er sei skeptisch.")
     assert one(found, "er sei skeptisch", "indirect").speaker == "andreas geisel"
+
+
+def test_titles_by_their_maker_hedges_and_time_words() -> None:
+    found = quotes_of("„Wir sind da“, sagte Bocelli. Er sang Ave Maria sowie „Sancta Maria“ von Mascagni.")
+    assert [q.text for q in found] == ["Wir sind da"]
+    found = quotes_of("Das Verbot gelte „mindestens“ bis August, sagte Geisel.")
+    assert [q.kind for q in found] == ["indirect"]
+    quote = one(quotes_of("„Wir kommen wieder“, erklärte Donnerstagmorgen der Chef."), "Wir kommen wieder")
+    assert quote.speaker_text == "der Chef"

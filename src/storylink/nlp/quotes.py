@@ -469,7 +469,7 @@ class _Article:
                 text, nxt.end() - 1 if nxt is not None and nxt is more else word.end())
             if name and not self.gaz.is_role(name.group(1)):
                 return _Speaker(canonical_key(name.group(1)), name.group(1), name.start(1), name.end(1))
-        if bare and _UPPER.match(token) and mention is None:
+        if bare and _UPPER.match(token) and mention is None and not _TIME_WORD.fullmatch(token):
             # A noun no list knows before a name is its role: "Bäckermeister Karl Huber".
             nxt = re.compile(r"\s+").match(text, word.end())
             follower = self.mention_at.get(nxt.end()) if nxt else None
@@ -1012,6 +1012,12 @@ _STATEMENT_NOUN = re.compile(
     r"|Berichte[n]?|Bericht|Erklärung|Aussagen?|Schätzung(?:en)?|Zahlen|Daten|Recherchen|Auskunft|Einschätzung"
     r"|Darstellung|Statistik|Umfragen?|Studie|Prognosen?|Hochrechnung|Medienberichten)(?=\s+(?:des|der|von|vom)\s)")
 _IMPERSONAL = frozenset("hieß heißt geheißen".split())
+#: Capitalised words after a verb that are times, never speakers ("erklärte Donnerstagmorgen").
+_TIME_WORD = re.compile(r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)\w*"
+                        r"|Morgen|Abend|Nacht|Vormittag|Nachmittag|Mittag|Heute|Gestern|Anfang|Ende|Mitte")
+#: One word in marks that only hedges ("gilt „mindestens“ bis August", "„nur“ zwei"): no quote.
+_HEDGES = frozenset("""nur mindestens höchstens fast kaum etwa angeblich eigentlich sogenannte sogenannten
+wirklich echt ganz gar sehr nicht noch schon bald immer nie""".split())
 _FURTHER = re.compile(r"\b(?:[Ww]eiter|[Ff]erner|[Zz]udem|[Aa]ußerdem|[Dd]arin|[Dd]ort)\b")
 #: Verbs that only report words (not "kritisierte", "forderte": they take an object): these may close
 #: an indicative clause as its attribution.
@@ -1034,7 +1040,7 @@ _TIME_PHRASE = re.compile(
 def _skip_adverbs(text: str, pos: int, hi: int) -> int:
     while True:
         m = re.compile(r"\s+(\w+)").match(text, pos, hi)
-        if m is not None and m.group(1).casefold() not in _ADVERBS:
+        if m is not None and m.group(1).casefold() not in _ADVERBS and not _TIME_WORD.fullmatch(m.group(1)):
             m = _TIME_PHRASE.match(text, pos, hi)
         if m is None:
             return pos
@@ -1413,10 +1419,12 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
     # any, only guessed from the sentences before) are a title or scare quotes (eine „Israel-Kritik“, aus
     # „Alarm für Cobra 11“, die „Blaugrana“, ein Auftritt als „Professor T.“), not somebody's words;
     # "keine Eile" stays.
+    # So are a work's title before "von" and its maker ("„Sancta Maria“ von Mascagni"), and one hedging word.
     quotes = {k: q for k, q in quotes.items()
-              if not (q.kind == "direct" and (q.cue is None or k in guessed)
+              if not (q.kind == "direct" and (q.cue is None or k in guessed or _BY_MAKER.match(text, _close_of(art, q)))
                       and (_UPPER.match(q.text) or q.text[:1].isdigit())
-                      and len(_WORD.findall(q.text)) <= 4 and not _ends_statement(q.text))}
+                      and len(_WORD.findall(q.text)) <= 4 and not _ends_statement(q.text))
+              and not (q.kind == "direct" and q.text.casefold() in _HEDGES)}
     taken = [(q.start, q.end) for q in quotes.values()]
     for quote in _headline_claims(art):
         if not any(lo < quote.end and quote.start < hi for lo, hi in taken):
@@ -1458,6 +1466,15 @@ def _said_back(art: _Article, units: list[_Unit], index: int, cue: _Cue) -> tupl
     prev = units[index - 1]
     span = _trimmed(art.text, prev.start, prev.end)
     return None if _mostly_quoted(art, *span) or art.marks_in(*span) else span
+
+
+_BY_MAKER = re.compile(r"\s+von\s+[A-ZÄÖÜ]")
+
+
+def _close_of(art: _Article, quote: Quote) -> int:
+    """Where the marks around a direct quote close (its end when no mark holds it)."""
+    mark = art.quote_at(quote.start)
+    return mark.close if mark is not None else quote.end
 
 
 def _ends_statement(words: str) -> bool:
