@@ -127,7 +127,7 @@ stehe liege lasse sehe halte bleibe brauche plane möge trage arbeite finde spie
 _KONJ2 = frozenset("würde würden wäre wären hätte hätten könnten müssten".split())
 #: Konjunktiv II forms whose Konjunktiv I is the indicative (sie haben, können, müssen): reported speech
 #: takes them in its place.
-_KONJ2_PLURAL = frozenset("hätten könnten müssten würden".split())
+_KONJ2_PLURAL = frozenset("hätten könnten müssten würden wären".split())
 #: Words ending in -e that are not verbs, for the generic 3rd-person Konjunktiv test.
 _NOT_VERBS = frozenset("""die eine keine meine deine seine ihre unsere eure diese jene jede welche alle
 beide viele einige manche solche andere wenige mehrere ohne gerne heute lange gerade bitte alleine
