@@ -529,3 +529,11 @@ def test_titles_by_their_maker_hedges_and_time_words() -> None:
     assert [q.kind for q in found] == ["indirect"]
     quote = one(quotes_of("„Wir kommen wieder“, erklärte Donnerstagmorgen der Chef."), "Wir kommen wieder")
     assert quote.speaker_text == "der Chef"
+
+
+def test_so_with_an_indefinite_speaker_and_wie_aus_hervorgeht() -> None:
+    assert one(quotes_of("Der Präsident trete zurück, so eine Kollegin am Schalter."),
+               "Der Präsident trete zurück", "indirect").speaker_text == "eine Kollegin"
+    found = quotes_of("Die Einreise werde extrem eingeschränkt, wie aus einem Dekret des Präsidenten hervorgeht.")
+    quote = one(found, "Die Einreise werde extrem eingeschränkt", "indirect")
+    assert (quote.speaker_text, quote.cue) == ("einem Dekret des Präsidenten", "hervorgeht")

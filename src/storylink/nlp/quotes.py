@@ -73,7 +73,7 @@ _STRONG_FORMS = """spricht sprach sprachen gesprochen schreibt schrieb schrieben
 riefen gerufen verspricht versprach versprachen versprochen unterstrich unterstrichen nennt nannte
 nannten genannt hieß heißt geheißen verrät verriet verrieten verraten beschreibt beschrieb beschrieben
 sagte sagten bestritt bestreitet bestritten riet rät empfahl empfiehlt empfahlen widersprach widerspricht
-widersprachen widersprochen schwört schwor schworen geschworen""".split()
+widersprachen widersprochen schwört schwor schworen geschworen hervorgeht hervorging""".split()
 #: Separable verbs: finite form → particles that must follow in the clause.
 _SEPARABLE = {
     **dict.fromkeys("teilt teilte teilten".split(), ("mit",)),
@@ -188,7 +188,7 @@ _SPECIAL_CUES = re.compile(
     # Hopes and beliefs with their "dass" clause report what somebody thinks ("Kogler hofft, dass …").
     r"|\b(?:hofft|hoffte|hofften|glaubt|glaubte|glaubten|befürchtet|befürchtete|befürchteten|fürchtet|fürchtete"
     r"|wünscht sich|wünschte sich)(?=[^.;:!?„“\"»«]{0,40},\s+dass\b))"
-    r"|(?P<so>(?<=[,“”\"»«] )so(?= (?:[A-ZÄÖÜ]|der |die |das |ein )))"
+    r"|(?P<so>(?<=[,“”\"»«] )so(?= (?:[A-ZÄÖÜ]|der |die |das |ein |eine |einer |sein |seine |ihr |ihre )))"
 )
 
 
@@ -1228,6 +1228,12 @@ def _reported_as(art: _Article, unit: _Unit, cue: _Cue) -> tuple[tuple[int, int]
         np_start = unit.start + before.start("np")
     if hi <= lo or _mostly_quoted(art, lo, hi) or len(_WORD.findall(text[lo:hi])) < 3:
         return None
+    source = re.compile(r"\s*aus\s+").match(text, np_start, cue.start) if cue.text.startswith("hervor") else None
+    if source is not None:
+        # "wie aus einem Dekret des Präsidenten hervorgeht": the document is the source.
+        end = np_start + len(text[np_start:cue.start].rstrip())
+        names = [m for m in art.mention_in(source.end(), end) if m.end <= end]
+        return (lo, hi), _Speaker(names[-1].key if names else None, text[source.end():end], source.end(), end)
     speaker = art.speaker_at(np_start, cue.start, bare=True) or art.speaker_before(cue.start, np_start) or _NOBODY
     return (lo, hi), speaker
 
