@@ -123,6 +123,7 @@ def test_news_gold_scored_against_itself_is_perfect():
         q = scores["quotes"]
         assert q["detection"]["f1"] == q["direct"]["f1"] == q["indirect"]["f1"] == 1.0
         assert q["speaker_accuracy"] == q["kind_accuracy"] == 1.0
+        assert q["ci_f1"] == q["ci_speaker_accuracy"] == [1.0, 1.0]
         assert scores["entities"]["exact"]["f1"] == scores["entities"]["lenient"]["f1"] == 1.0
         # No entries or times were annotated, so none are scored.
         assert scores["annotated_entries_times"] == 0 and scores["times"]["detection"]["fp"] == 0
@@ -231,5 +232,8 @@ def test_analyzer_on_news_gold_meets_floors(news_scores, split):
     assert q["direct"]["f1"] >= floor["direct"]
     assert q["indirect"]["f1"] >= floor["indirect"]
     assert q["speaker_accuracy"] >= floor["speaker"]
+    # The interval resamples documents; it holds the figure and is not a point.
+    assert q["ci_f1"][0] <= q["detection"]["f1"] <= q["ci_f1"][1] and q["ci_f1"][0] < q["ci_f1"][1]
+    assert q["ci_speaker_accuracy"][0] <= q["speaker_accuracy"] <= q["ci_speaker_accuracy"][1]
     assert e["exact"]["f1"] >= floor["exact"]
     assert e["lenient"]["f1"] >= floor["lenient"]

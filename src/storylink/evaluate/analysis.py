@@ -55,10 +55,13 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from ..document import Analysis, Article
 from ..errors import InputError, MalformedRecord, MissingInput
 from ..ingest import demo_articles
 from ..nlp.keys import canonical_key
+from .bootstrap import percentile_interval, resampled_sums
 
 __all__ = ["score_gold", "score_news_gold", "score_time_gold", "format_table", "format_sets",
            "format_time_sets", "load_gold", "load_time_gold", "demo_meta", "match_spans", "speaker_right"]
@@ -358,6 +361,22 @@ def _times_scores(t: _Tally) -> dict[str, Any]:
     }
 
 
+def _quote_intervals(per_doc: list[tuple[int, int, int, int]], resamples: int = 1000) -> dict[str, list[float]]:
+    """95% intervals of quote F1 and speaker accuracy, resampling documents (a text's quotes fail together).
+
+        >>> _quote_intervals([(2, 0, 0, 2), (0, 1, 1, 0)])["ci_f1"][1]
+        1.0
+    """
+    if not per_doc or not any(tp for tp, *_ in per_doc):
+        return {}
+    tp, fp, fn, right = resampled_sums(np.array(per_doc, dtype=float), resamples=resamples).T
+    with np.errstate(invalid="ignore", divide="ignore"):
+        f1 = np.where(tp > 0, 2 * tp / (2 * tp + fp + fn), 0.0)
+        speakers = np.where(tp > 0, right / tp, 0.0)
+    return {"ci_f1": [round(v, 4) for v in percentile_interval(f1)],
+            "ci_speaker_accuracy": [round(v, 4) for v in percentile_interval(speakers)]}
+
+
 def _ratio(num: int, den: int) -> float | None:
     return num / den if den else None
 
@@ -374,7 +393,8 @@ def score_gold(
     (default ``<repo>/../shared/data``); either is skipped, and listed under
     ``skipped`` (why under ``notes``), when absent. With ``split``, only the
     documents of that ``split`` are scored. A document the analyzer fails on
-    is listed under ``failed`` and its gold items count as misses.
+    is listed under ``failed`` and its gold items count as misses. ``quotes`` carries
+    ``ci_f1``/``ci_speaker_accuracy``: 95% intervals resampling documents (1,000 seeded draws).
 
     Raises:
         MissingInput: the gold file does not exist.
@@ -517,6 +537,7 @@ def format_time_sets(sets: dict[str, dict[str, Any]]) -> str:
 
 def _score_docs(docs: Iterable[dict[str, Any]], analyze_fn: AnalyzeFn, sources: _Sources) -> dict[str, Any]:
     tally = _Tally()
+    per_doc: list[tuple[int, int, int, int]] = []  # quotes tp, fp, fn, speakers right: the bootstrap's units
     scored: list[str] = []
     skipped: list[str] = []
     notes: list[str] = []
@@ -537,7 +558,10 @@ def _score_docs(docs: Iterable[dict[str, Any]], analyze_fn: AnalyzeFn, sources: 
         except Exception as exc:  # noqa: BLE001 - one failing document must not hide the others
             analysis = None
             failed.append({"doc": doc, "error": f"{type(exc).__name__}: {exc}"})
+        before = (tally["q_tp"], tally["q_fp"], tally["q_fn"], tally["q_speaker"])
         _score_doc(gold, analysis, tally)
+        per_doc.append(tuple(now - then for now, then in zip(
+            (tally["q_tp"], tally["q_fp"], tally["q_fn"], tally["q_speaker"]), before)))
         scored.append(doc)
 
     types = sorted({k.split("_")[1] for k in tally.c if k.startswith("ent_") and k.count("_") == 2})
@@ -561,6 +585,7 @@ def _score_docs(docs: Iterable[dict[str, Any]], analyze_fn: AnalyzeFn, sources: 
             "indirect": _prf(tally["q_indirect_tp"], tally["q_indirect_fp"], tally["q_indirect_fn"]),
             "speaker_accuracy": _ratio(tally["q_speaker"], tally["q_tp"]),
             "kind_accuracy": _ratio(tally["q_kind"], tally["q_tp"]),
+            **_quote_intervals(per_doc),
             "matched": tally["q_tp"],
         },
         # Entries and times count only the documents that annotate them.
@@ -659,5 +684,9 @@ def format_sets(sets: dict[str, dict[str, Any]]) -> str:
                   + f", {len(scores['failed'])} failed")
         if scores["documents"]:
             counts += f"; {matched} quotes matched of {scores['quotes']['detection']['tp'] + scores['quotes']['detection']['fn']} gold"
+        ci, ci_speakers = scores["quotes"].get("ci_f1"), scores["quotes"].get("ci_speaker_accuracy")
+        if ci and ci_speakers:
+            counts += (f"; 95% intervals over documents: quotes F1 [{ci[0]:.2f}, {ci[1]:.2f}],"
+                       f" speakers [{ci_speakers[0]:.2f}, {ci_speakers[1]:.2f}]")
         lines.append(counts)
     return "\n".join(lines)

@@ -32,6 +32,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .bootstrap import percentile_interval, resampled_sums
+
 if TYPE_CHECKING:
     from ..cluster import Assignment, ClusterItem, Clusterer
     from ..features import Profile
@@ -501,17 +503,12 @@ def bootstrap_pairwise(predicted: Mapping[str, Hashable], pairs: Sequence[tuple[
     stats = np.stack([np.bincount(comp, weights=(together & same).astype(float)),
                       np.bincount(comp, weights=(together & ~same).astype(float)),
                       np.bincount(comp, weights=(~together & same).astype(float))], axis=1)
-    n = stats.shape[0]
-    rng = np.random.default_rng(seed)
-    draws = rng.multinomial(n, np.full(n, 1.0 / n), size=resamples) @ stats  # (resamples, 3): tp, fp, fn
-    tp, fp, fn = draws.T
+    tp, fp, fn = resampled_sums(stats, resamples=resamples, seed=seed).T
     with np.errstate(invalid="ignore", divide="ignore"):
         p = np.where(tp + fp > 0, tp / (tp + fp), 0.0)
         r = np.where(tp + fn > 0, tp / (tp + fn), 0.0)
         f = np.where(p + r > 0, 2 * p * r / (p + r), 0.0)
-    lo, hi = (1 - level) / 2 * 100, (1 + level) / 2 * 100
-    return {m: (float(np.percentile(v, lo)), float(np.percentile(v, hi)))
-            for m, v in (("precision", p), ("recall", r), ("f1", f))}
+    return {m: percentile_interval(v, level) for m, v in (("precision", p), ("recall", r), ("f1", f))}
 
 
 def format_ci(value: float, interval: tuple[float, float]) -> str:
