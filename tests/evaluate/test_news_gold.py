@@ -209,7 +209,7 @@ def news_scores() -> dict[str, dict]:
 #: counted in both): dev 0.841, speakers 0.956 -> 0.978; dev2 0.881, speakers 0.921; dev3 0.727 -> 0.842
 #: (direct 0.857 -> 0.906, indirect 0.581 -> 0.783), speakers 0.667 -> 0.750; dev4 unseen 0.716 -> 0.721,
 #: speakers 0.642 -> 0.679, then tuned 0.781 / 0.763; heldout, never looked at, 0.657 -> 0.672 [95% document
-#: bootstrap 0.58, 0.75] (direct 0.764, indirect 0.582 -> 0.610), speakers 0.568 -> 0.565 [0.36, 0.80];
+#: bootstrap 0.58, 0.74] (direct 0.764, indirect 0.582 -> 0.610), speakers 0.568 -> 0.565 [0.36, 0.80];
 #: entities there exact 0.671, lenient 0.727.
 #: dev3 keeps (and raises) the old heldout's floors; the new heldout's start below them: it is another set.
 FLOORS = {
