@@ -93,7 +93,8 @@ _SEPARABLE = {
     **dict.fromkeys("fasst fasste fassten".split(), ("zusammen",)),
     **dict.fromkeys("gibt gab gaben".split(), ("zu", "an", "bekannt")),
 }
-_SEPARABLE_PARTICIPLES = """mitgeteilt bekanntgegeben zusammengefasst angekündigt hinzugefügt eingeräumt eingeschränkt dargelegt
+_SEPARABLE_PARTICIPLES = """mitgeteilt bekanntgegeben zusammengefasst angekündigt hinzugefügt eingeräumt
+eingeschränkt dargelegt
 hingewiesen zugegeben angegeben klargestellt vorgeworfen klargemacht festgestellt ausgeführt angemerkt
 hervorgehoben vorgeschlagen zurückgewiesen""".split()
 _ENGLISH_VERBS = """said says told tells added adds asked stated wrote tweeted explained warned insisted
@@ -173,7 +174,8 @@ _SPECIAL_CUES = re.compile(
     r"|(?P<after>\b[Ll]aut(?=\s)|\b[Aa]ccording to(?=\s)"
     r"|\b[Nn]ach\s+(?:(?:den|dem|der|einer|einem|ersten|bisherigen|jüngsten|vorläufigen|neuen|offiziellen"
     r"|übereinstimmenden|neuesten)\s+){0,2}(?:Angaben|Informationen|Erkenntnissen|Ermittlungen|Berichten|Schätzungen"
-    r"|Darstellung|Einschätzung|Beurteilung|Recherchen|Auskunft|Aussagen?|Mitteilung|Umfrage|Ansicht|Meinung|Auffassung|Worten)"
+    r"|Darstellung|Einschätzung|Beurteilung|Recherchen|Auskunft|Aussagen?|Mitteilung|Umfrage|Ansicht|Meinung"
+    r"|Auffassung|Worten)"
     r"(?:\s+(?:von|vom|aus))?(?=\s))"
     r"|(?P<compound>\b[Nn]ach\s+(?:[A-ZÄÖÜ][\w]*-Angaben|Polizeiangaben|Behördenangaben|Veranstalterangaben"
     r"|Herstellerangaben|Unternehmensangaben|Regierungsangaben|Ministeriumsangaben)(?=\s))"
@@ -965,7 +967,8 @@ def _speaker_of(art: _Article, unit: _Unit, cue: _Cue, lo: int) -> _Speaker | No
         found = art.speaker_before(cue.start, lo)
         if found is None:
             # "lokalen Medienberichten zufolge": a source without its article names nobody in particular.
-            bare = re.search(r"(?<![\w-])(?:[a-zäöüß][\w-]*(?:e|en|er|es|em)\s+){1,2}[A-ZÄÖÜ][\w-]*\s*$", art.text[lo:cue.start])
+            bare = re.search(r"(?<![\w-])(?:[a-zäöüß][\w-]*(?:e|en|er|es|em)\s+){1,2}[A-ZÄÖÜ][\w-]*\s*$",
+                             art.text[lo:cue.start])
             if bare is not None and bare.group().split()[0].casefold() not in _FUNCTION_WORDS | _PREPOSITIONS:
                 start = lo + bare.start()
                 end = lo + len(art.text[lo:cue.start].rstrip())
@@ -1008,7 +1011,8 @@ def _speaker_of(art: _Article, unit: _Unit, cue: _Cue, lo: int) -> _Speaker | No
 
 
 _STATEMENT_NOUN = re.compile(
-    r"\s+(?:(?:der|einer|dem|einem|den|ersten|neuen|jüngsten|aktuellen)\s+){0,2}(?:Information(?:en)?|Mitteilung|Angaben"
+    r"\s+(?:(?:der|einer|dem|einem|den|ersten|neuen|jüngsten|aktuellen)\s+){0,2}"
+    r"(?:Information(?:en)?|Mitteilung|Angaben"
     r"|Berichte[n]?|Bericht|Erklärung|Aussagen?|Schätzung(?:en)?|Zahlen|Daten|Recherchen|Auskunft|Einschätzung"
     r"|Darstellung|Statistik|Umfragen?|Studie|Prognosen?|Hochrechnung|Medienberichten)(?=\s+(?:des|der|von|vom)\s)")
 _IMPERSONAL = frozenset("hieß heißt geheißen".split())
@@ -1353,7 +1357,8 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
                 indirect_done = True
         carry = recent
         if carry is None and index - 1 == last_indirect and units[index - 1].paragraph == unit.paragraph:
-            carry = (index - 1, unit.paragraph, _NOBODY, None)  # "…, hieß es. 15 seien …": reported, by nobody named
+            # "…, hieß es. 15 seien …": still reported, by nobody named.
+            carry = (index - 1, unit.paragraph, _NOBODY, None)
         if not cues and carry is not None and index - 1 in (last_indirect, last_said):
             first_clause = re.compile(r"[^,]*").match(text, unit.start, unit.end)
             # One word past the comma, so "Er hoffe, dass …" shows "hoffe" with its neighbours.
