@@ -1443,15 +1443,17 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
     for quote in _attribution_lines(art) + _tweets(art):
         quotes = {k: v for k, v in quotes.items() if not (k[2] == "direct" and k[0] == quote.start)}
         quotes[(quote.start, quote.end, "direct")] = quote
-    return sorted((_named_nearby(art, units, q) for q in quotes.values()), key=lambda q: (q.start, q.end, q.kind))
+    starts = [u.start for u in units]
+    return sorted((_named_nearby(art, units, starts, q) for q in quotes.values()),
+                  key=lambda q: (q.start, q.end, q.kind))
 
 
-def _named_nearby(art: _Article, units: list[_Unit], quote: Quote) -> Quote:
+def _named_nearby(art: _Article, units: list[_Unit], starts: list[int], quote: Quote) -> Quote:
     """The speaker's mention in the quote's own sentence, where the speaker was found further away
     ("sagte er. Gleichzeitig sah Horx einen „Verlust …“": Horx, not the "er" before)."""
     if quote.speaker is None or quote.speaker_start is None:
         return quote
-    i = bisect.bisect_right([u.start for u in units], quote.start) - 1
+    i = bisect.bisect_right(starts, quote.start) - 1
     if i < 0:
         return quote
     unit = units[i]

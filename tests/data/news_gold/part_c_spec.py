@@ -12,12 +12,8 @@ words inside the marks; indirect: the reported content), ``kind``, ``spk``
 
 from __future__ import annotations
 
+from gold_spec import D, I, Q  # noqa: F401 - make_part.py puts this folder on sys.path
 
-def Q(text: str, kind: str, spk: str | None = None, cue: str | None = None, **more: object) -> dict:
-    return {"text": text, "kind": kind, "spk": spk, "cue": cue, **more}
-
-
-D, I = "direct", "indirect"
 SPEC: list[tuple[str, dict]] = []
 
 SPEC.append(("semeval-train:1569792647_1547884162:1", dict(

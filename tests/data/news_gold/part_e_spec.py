@@ -8,12 +8,8 @@ helper's, in the selection's order. Fields as in ``part_c_spec.py``.
 
 from __future__ import annotations
 
+from gold_spec import D, I, Q  # noqa: F401 - make_part.py puts this folder on sys.path
 
-def Q(text: str, kind: str, spk: str | None = None, cue: str | None = None, **more: object) -> dict:
-    return {"text": text, "kind": kind, "spk": spk, "cue": cue, **more}
-
-
-D, I = "direct", "indirect"
 SPEC: list[tuple[str, dict]] = []
 
 SPEC.append(("semeval-train:1549375494_1580231228:1", dict(
