@@ -186,9 +186,10 @@ def test_analyzer_on_gold_meets_floors():
     # (entities 0.846 / 0.879, quotes 0.876 with speakers 0.735, entries 1.0, times 0.884 / values 0.663;
     # quotes raised with storylink-analyze/2: 0.895, speakers 0.764; storylink-analyze/3: times 0.898 / values
     # 0.674; quotes, tuned on the news gold, 0.892, speakers 0.758, as the news gold counts "vermuten, dass" and
-    # zu-infinitives and this one not).
-    assert scores["entities"]["exact"]["f1"] >= 0.80
-    assert scores["entities"]["lenient"]["f1"] >= 0.84
+    # zu-infinitives and this one not); storylink-analyze/5 (the tagger also learns from the news gold's tuned
+    # splits): entities 0.877 / 0.902, speakers 0.766).
+    assert scores["entities"]["exact"]["f1"] >= 0.85
+    assert scores["entities"]["lenient"]["f1"] >= 0.88
     assert scores["quotes"]["detection"]["f1"] >= 0.87
     assert scores["quotes"]["speaker_accuracy"] >= 0.73
     assert scores["entries"]["f1"] >= 0.97

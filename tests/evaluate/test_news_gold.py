@@ -212,13 +212,18 @@ def news_scores() -> dict[str, dict]:
 #: bootstrap 0.58, 0.74] (direct 0.764, indirect 0.582 -> 0.610), speakers 0.568 -> 0.565 [0.36, 0.80];
 #: entities there exact 0.671, lenient 0.727.
 #: dev3 keeps (and raises) the old heldout's floors; the new heldout's start below them: it is another set.
+#: storylink-analyze/5: the German tagger also learns from the entities of dev, dev2, dev3 and dev4 (so their
+#: entity figures, 0.97-0.99 exact, are in sample: the floors there say that it learned them). Trained on dev,
+#: dev2 and dev4 only, dev3 (entities never looked at) went 0.682 -> 0.725 exact (lenient 0.728 -> 0.764);
+#: the shipped model: heldout exact 0.671 -> 0.724, lenient 0.727 -> 0.776; quotes there 0.672 -> 0.662 (one
+#: quote fewer of 76), speakers 0.565 -> 0.578; dev4 quotes 0.781 -> 0.787, speakers 0.763 -> 0.780.
 FLOORS = {
-    "news dev": {"all": 0.82, "direct": 0.81, "indirect": 0.82, "speaker": 0.96, "exact": 0.67, "lenient": 0.71},
-    "news dev2": {"all": 0.85, "direct": 0.84, "indirect": 0.83, "speaker": 0.90, "exact": 0.67, "lenient": 0.70},
-    "news dev3": {"all": 0.82, "direct": 0.88, "indirect": 0.76, "speaker": 0.74, "exact": 0.67, "lenient": 0.71},
-    "news dev4": {"all": 0.76, "direct": 0.81, "indirect": 0.71, "speaker": 0.74, "exact": 0.63, "lenient": 0.70},
-    "news heldout": {"all": 0.65, "direct": 0.74, "indirect": 0.59, "speaker": 0.55, "exact": 0.65,
-                     "lenient": 0.71},
+    "news dev": {"all": 0.82, "direct": 0.81, "indirect": 0.82, "speaker": 0.96, "exact": 0.93, "lenient": 0.95},
+    "news dev2": {"all": 0.85, "direct": 0.84, "indirect": 0.83, "speaker": 0.90, "exact": 0.93, "lenient": 0.95},
+    "news dev3": {"all": 0.82, "direct": 0.88, "indirect": 0.76, "speaker": 0.74, "exact": 0.93, "lenient": 0.95},
+    "news dev4": {"all": 0.77, "direct": 0.81, "indirect": 0.72, "speaker": 0.76, "exact": 0.93, "lenient": 0.95},
+    "news heldout": {"all": 0.65, "direct": 0.74, "indirect": 0.59, "speaker": 0.56, "exact": 0.70,
+                     "lenient": 0.75},
 }
 
 

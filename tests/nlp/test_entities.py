@@ -7,10 +7,12 @@ import pytest
 from storylink.nlp import entities, gazetteer, keys
 from storylink.nlp.entities import find_entities
 from storylink.nlp.segment import segment
-from conftest import NER_DE, need
+from conftest import NER_DE, SEMEVAL, need
 
 #: Held-out F1 measured for the shipped model (CRF + rules, with word clusters):
-#: all 0.621, PER 0.679, LOC 0.679, ORG 0.503, MISC 0.418.
+#: all 0.621, PER 0.679, LOC 0.679, ORG 0.503, MISC 0.418; with the news gold's tuned splits also learned
+#: (storylink-analyze/5; news heldout 0.671 -> 0.724) 0.608, PER 0.665, LOC 0.686, ORG 0.474, MISC 0.395:
+#: the news annotation differs from GermEval's here and there (see train_ner).
 #: Floors sit a little below; raise them when a better model ships.
 HELD_OUT_F1_FLOOR = 0.60
 HELD_OUT_TYPE_FLOORS = {"PER": 0.65, "LOC": 0.65, "ORG": 0.47, "MISC": 0.38}
@@ -48,6 +50,31 @@ def test_held_out_f1_floor(held_out):
     assert scores.prf()[2] >= HELD_OUT_F1_FLOOR, scores.table()
     for kind, floor in HELD_OUT_TYPE_FLOORS.items():
         assert scores.prf(kind)[2] >= floor, scores.table()
+
+
+def test_news_gold_sentences_carry_the_gold_spans_as_labels():
+    """The tagger's news training sentences: the analyzer's tokens, BIO labels that give back every gold
+    span whose edges are token edges, and never a sentence of the heldout split."""
+    from pathlib import Path
+
+    from storylink.evaluate.analysis import load_gold
+    from storylink.nlp.entities import _bio_spans
+    from storylink.nlp.train_ner import NEWS_SPLITS, news_sentences
+
+    need(SEMEVAL)
+    gold_dir = Path(__file__).resolve().parents[1] / "data" / "news_gold"
+    sentences = news_sentences(gold_dir, ("dev",))
+    dev_docs = {g["doc"] for g in load_gold(gold_dir) if g["split"] == "dev"}
+    assert {s.id.split("#")[0] for s in sentences} == dev_docs and "heldout" not in NEWS_SPLITS
+    assert all(len(s.words) == len(s.labels) == len(s.offsets) for s in sentences)
+    spans = kept = 0
+    for s in sentences:
+        starts, ends = {a for a, _ in s.offsets}, {b for _, b in s.offsets}
+        got = {(s.offsets[a][0], s.offsets[b - 1][1], kind) for a, b, kind in _bio_spans(list(s.labels))}
+        aligned = {g for g in s.entities if g[0] in starts and g[1] in ends}
+        spans += len(aligned)
+        kept += len(aligned & got)
+    assert spans > 250 and kept == spans
 
 
 def test_held_out_is_a_fixed_quarter_never_trained_on(held_out):

@@ -64,7 +64,7 @@ from ..nlp.keys import canonical_key
 from .bootstrap import percentile_interval, resampled_sums
 
 __all__ = ["score_gold", "score_news_gold", "score_time_gold", "format_table", "format_sets",
-           "format_time_sets", "load_gold", "load_time_gold", "demo_meta", "match_spans", "speaker_right"]
+           "format_time_sets", "load_gold", "gold_articles", "load_time_gold", "demo_meta", "match_spans", "speaker_right"]
 
 AnalyzeFn = Callable[[Article], Analysis]
 Span = tuple[int, int]
@@ -197,6 +197,14 @@ class _Sources:
                 raise InputError(f"no pair {pair_id!r} in {self.semeval}", source=doc)
             return Article.from_text(row[f"text{side}"], origin=doc, language=row.get(f"lang{side}"))
         raise InputError(f"unknown document kind {kind!r}; valid: demo:, seed:, semeval-train:", source=doc)
+
+    def checked(self, gold: dict[str, Any]) -> Article | None:
+        """``article`` of a gold document, checked against the text it was annotated on."""
+        article = self.article(gold["doc"])
+        if article is not None and hashlib.sha256(article.text.encode("utf-8")).hexdigest() != gold["sha256"]:
+            raise InputError("text differs from the one annotated (sha256 mismatch); re-annotate it",
+                             source=gold["doc"])
+        return article
 
     def missing_note(self, doc: str) -> str:
         kind = doc.partition(":")[0]
@@ -411,6 +419,27 @@ def score_gold(
     return _score_docs(docs, analyze_fn, sources)
 
 
+def gold_articles(gold_path: str | Path, splits: Iterable[str], *, data_dir: str | Path | None = None
+                  ) -> Iterator[tuple[dict[str, Any], Article]]:
+    """The gold documents of ``splits`` with their articles (as ``score_gold`` reads them); documents
+    whose shared file is absent are left out.
+
+    Raises:
+        MissingInput: the gold file does not exist.
+        InputError: a document's text no longer has the gold file's sha256.
+    """
+    gold_path = Path(gold_path)
+    shared = _default_shared(gold_path)
+    sources = _Sources(shared / "seeds", Path(data_dir) if data_dir else shared / "data")
+    wanted = set(splits)
+    for gold in load_gold(gold_path):
+        if gold.get("split") not in wanted:
+            continue
+        article = sources.checked(gold)
+        if article is not None:
+            yield gold, article
+
+
 def score_news_gold(
     gold_dir: str | Path, analyze_fn: AnalyzeFn | None = None, *, data_dir: str | Path | None = None,
 ) -> dict[str, dict[str, Any]]:
@@ -544,15 +573,12 @@ def _score_docs(docs: Iterable[dict[str, Any]], analyze_fn: AnalyzeFn, sources: 
     failed: list[dict[str, str]] = []
     for gold in docs:
         doc = gold["doc"]
-        article = sources.article(doc)
+        article = sources.checked(gold)
         if article is None:
             skipped.append(doc)
             if (note := sources.missing_note(doc)) not in notes:
                 notes.append(note)
             continue
-        if hashlib.sha256(article.text.encode("utf-8")).hexdigest() != gold["sha256"]:
-            raise InputError("text differs from the one annotated (sha256 mismatch); re-annotate it",
-                             source=doc)
         try:
             analysis: Analysis | None = analyze_fn(article)
         except Exception as exc:  # noqa: BLE001 - one failing document must not hide the others

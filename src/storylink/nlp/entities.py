@@ -1,7 +1,8 @@
 """Named entities (PER, LOC, ORG, MISC) with canonical keys.
 
-German text goes through a CRF tagger trained on GermEval 2014 data
-(``storylink/models/ner-de.crfsuite``, see ``train_ner``) whose features include
+German text goes through a CRF tagger trained on GermEval 2014 data and the
+hand-annotated German news of ``tests/data/news_gold`` (its tuned splits;
+``storylink/models/ner-de.crfsuite``, see ``train_ner``) whose features include
 distributional word clusters learnt from unlabelled German news
 (``storylink/data/ner_clusters.tsv``), followed by a
 rule layer: roles and titles are cut off names ("US-Präsident Donald Trump" →
