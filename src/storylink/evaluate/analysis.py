@@ -64,7 +64,8 @@ from ..nlp.keys import canonical_key
 from .bootstrap import percentile_interval, resampled_sums
 
 __all__ = ["score_gold", "score_news_gold", "score_time_gold", "format_table", "format_sets",
-           "format_time_sets", "load_gold", "gold_articles", "load_time_gold", "demo_meta", "match_spans", "speaker_right"]
+           "format_time_sets", "load_gold", "gold_articles", "load_time_gold", "demo_meta", "match_spans",
+           "speaker_right"]
 
 AnalyzeFn = Callable[[Article], Analysis]
 Span = tuple[int, int]
