@@ -70,17 +70,38 @@ def test_news_gold_documents_are_the_ones_the_rule_selects():
     assert [g["doc"] for g in NEWS_DOCS if g["split"] == "dev4"] == chosen[130:170]
 
 
-@pytest.mark.parametrize("part", ["c", "d", "e"])
+@pytest.mark.parametrize("part", ["c", "d", "e", "f"])
 def test_news_gold_parts_are_what_their_specs_place(part):
-    # part_c/d/e.jsonl are written from the annotations as strings: a hand edit of the file, or a spec
+    # part_c/d/e/f.jsonl are written from the annotations as strings: a hand edit of the file, or a spec
     # changed without re-running make_part.py, shows here.
     need(SEMEVAL / "train.jsonl")
     spec = importlib.util.spec_from_file_location("make_part", NEWS / "make_part.py")
     make_part = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(make_part)
     built = make_part.build(part, make_part.load_spec(NEWS / f"part_{part}_spec.py"))
-    stored = [json.loads(line) for line in (NEWS / f"part_{part}.jsonl").read_text(encoding="utf-8").splitlines()]
+    path = make_part.FOLDERS.get(part, NEWS) / f"part_{part}.jsonl"
+    stored = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert built == stored and len(stored) == make_part.PARTS[part][1]
+
+
+def test_news_ner_part_is_entities_only_and_out_of_the_quote_scoring():
+    """part_f (documents 171-290): candidate training text of the German tagger, entities only, in ``ner/``
+    where ``score_news_gold`` (which reads the folder's own files) never counts it."""
+    docs = load_gold(NEWS / "ner")
+    chosen = [doc for doc, _ in _import_select_docs().select(need(SEMEVAL / "train.jsonl"))]
+    assert [g["doc"] for g in docs] == chosen[170:290]
+    assert {g["split"] for g in docs} == {"ner"} and all(g["quotes"] == [] for g in docs)
+    assert not {g["doc"] for g in docs} & {g["doc"] for g in NEWS_DOCS}
+    rows = [json.loads(line) for line in need(SEMEVAL / "train.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    by_pair = {r["pair_id"]: r for r in rows}
+    for gold in docs:
+        _, pair_id, side = gold["doc"].split(":")
+        text = by_pair[pair_id][f"text{side}"]
+        assert hashlib.sha256(text.encode("utf-8")).hexdigest() == gold["sha256"], gold["doc"]
+        for e in gold["entities"]:
+            assert text[e["start"]:e["end"]] == e["text"] and e["type"] in TYPES, (gold["doc"], e)
+    assert sum(len(g["entities"]) for g in docs) >= 600
 
 
 def test_news_gold_documents_are_well_formed(texts):

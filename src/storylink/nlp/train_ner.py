@@ -42,6 +42,19 @@ ORG 0.474, MISC 0.395), a cost taken because news is what storylink reads
 
     python -m storylink.nlp.train_ner --data ../shared/data/ner-de \\
         --news-gold tests/data/news_gold --out src/storylink/models/ner-de.crfsuite
+
+Measured and not shipped: the 120 documents of ``ner`` (``--news-splits
+dev,dev2,dev3,dev4,ner``; 1,200 more entities annotated by hand, entities
+only). In 4-fold cross-validation over the tuned splits (each fold trained on
+GermEval and the other three, with or without ``ner``) pooled exact F1 rose
+0.723 -> 0.739 (lenient up on every fold), and trained on everything the news
+heldout reached 0.774 (lenient 0.811), past the issue's 0.75; but the GermEval
+held quarter, annotated by others to NoSta-D, fell to 0.589 (ORG 0.443, MISC
+0.275), under its floors, and GermEval twice over did not lift it (0.589).
+The news figures are scored by the same kind of annotator who made the
+training text; GermEval is the independent check (and the conventions of the
+project's outside NER evaluation), so the shipped model is the one that costs
+it little (0.621 -> 0.608, inside its floors) for +0.053 on the news heldout.
 """
 
 from __future__ import annotations
@@ -51,7 +64,7 @@ import hashlib
 import json
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,7 +83,8 @@ GERMEVAL_REPEAT = 2
 #: on the other four (F1 0.631 against 0.639), so these stay.
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 #: The news gold's splits (``tests/data/news_gold``) the shipped model learns from: every split that
-#: quote rules are tuned on; ``heldout`` never.
+#: quote rules are tuned on; ``heldout`` never. ``ner`` (entities only, in the gold's ``ner/`` folder) can
+#: be added with ``--news-splits``; it is not in the shipped model (see the module docstring).
 NEWS_SPLITS = ("dev", "dev2", "dev3", "dev4")
 #: Cluster counts of the three granularities in ``entities.CLUSTERS_PATH``.
 CLUSTER_SIZES = (50, 200, 800)
@@ -137,7 +151,7 @@ def split(data_dir: Path, *, europeana: bool = False) -> tuple[list[Sentence], l
     return train_part, held
 
 
-def news_sentences(gold_dir: Path, splits: Iterable[str] = NEWS_SPLITS, *,
+def news_sentences(gold_dir: Path, splits: Sequence[str] = NEWS_SPLITS, *,
                    data_dir: Path | None = None) -> list[Sentence]:
     """The sentences of the news gold's documents in ``splits``, labelled with their gold entities.
 
@@ -149,7 +163,9 @@ def news_sentences(gold_dir: Path, splits: Iterable[str] = NEWS_SPLITS, *,
     from .segment import segment
 
     out = []
-    for gold, article in gold_articles(gold_dir, splits, data_dir=data_dir):
+    folders = [gold_dir, *([gold_dir / "ner"] if "ner" in splits and (gold_dir / "ner").is_dir() else [])]
+    found = (pair for folder in folders for pair in gold_articles(folder, splits, data_dir=data_dir))
+    for gold, article in found:
         spans = sorted((e["start"], e["end"], e["type"]) for e in gold["entities"])
         for k, sentence in enumerate(segment(article.text, "de")[1]):
             words = _sentence_words(article.text, sentence)
@@ -295,6 +311,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--news-gold", type=Path, metavar="DIR",
                         help="also train on the news gold's tuned splits (tests/data/news_gold; texts from "
                              "../shared/data/semeval2022-task8)")
+    parser.add_argument("--news-splits", default=",".join(NEWS_SPLITS),
+                        help=f"the news gold's splits to learn from (default {','.join(NEWS_SPLITS)}; 'ner' adds "
+                             "the entities-only part)")
     args = parser.parse_args(argv)
 
     if args.build_clusters:
@@ -303,8 +322,11 @@ def main(argv: list[str] | None = None) -> None:
         print(f"{n} words clustered into {entities.CLUSTERS_PATH}")
     train_part, held = split(args.data, europeana=args.with_europeana)
     if args.news_gold and not args.eval_only:
-        news = news_sentences(args.news_gold)
-        print(f"news gold {', '.join(NEWS_SPLITS)}: {len(news)} sentences")
+        splits = tuple(args.news_splits.split(","))
+        if "heldout" in splits:
+            parser.error("--news-splits: heldout is never trained on")
+        news = news_sentences(args.news_gold, splits)
+        print(f"news gold {', '.join(splits)}: {len(news)} sentences")
         train_part += news
     if not args.eval_only:
         t0 = time.perf_counter()

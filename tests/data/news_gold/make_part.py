@@ -39,7 +39,10 @@ sys.path.insert(0, str(HERE))
 from select_docs import TRAIN, select  # noqa: E402
 
 #: part -> (documents skipped, documents, split)
-PARTS = {"c": (60, 30, "dev2"), "d": (90, 40, "heldout"), "e": (130, 40, "dev4")}
+PARTS = {"c": (60, 30, "dev2"), "d": (90, 40, "heldout"), "e": (130, 40, "dev4"), "f": (170, 120, "ner")}
+#: Parts with entities only (the German tagger's training text) live in a folder of their own, out of
+#: the quote scoring's sight.
+FOLDERS = {"f": HERE / "ner"}
 _WORD = r"[\w-]"
 
 
@@ -170,7 +173,8 @@ def main() -> None:
         for i in args.show or range(len(rows)):
             print(show(rows[i], texts[rows[i]["doc"]]) + "\n")
         return
-    out = HERE / f"part_{args.part}.jsonl"
+    out = FOLDERS.get(args.part, HERE) / f"part_{args.part}.jsonl"
+    out.parent.mkdir(exist_ok=True)
     out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     print(f"{out.name}: {len(rows)} documents")
 
