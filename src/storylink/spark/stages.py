@@ -147,7 +147,7 @@ def enrich(rows: Iterable[dict[str, Any]], *, settings: Settings | None, profile
                 "clustered": True,
                 "entities": sorted(item.entities),
                 "item_language": item.language,
-                "facts": sorted(f"{slot}\t{value}" for slot, value in item.facts),  # the fact veto's input
+                "facts": sorted(f"{slot}\t{value}" for slot, value in item.facts),  # the fact and topic vetoes' input
                 "use": np.asarray(item.vector, dtype="<f4").tobytes(),
                 "minhash": np.asarray(sig.values, dtype="<u4").tobytes(),
                 "shingles": int(sig.size),
