@@ -43,6 +43,13 @@ router = APIRouter(prefix="/api")
 _JSON_TYPES = ("application/json",)
 _NDJSON_TYPES = ("application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines")
 _MAX_PAGE = 100
+#: Past any store's size and inside SQLite's 64-bit integers: a larger offset is a 422, not an overflow.
+_MAX_OFFSET = 10**9
+
+
+def offset_query() -> Any:
+    """The ``offset`` query parameter every paged route takes."""
+    return Query(0, ge=0, le=_MAX_OFFSET, description="items to skip")
 
 
 def json_response(doc: Any, status_code: int = 200) -> Response:
@@ -245,7 +252,7 @@ def story_page(service: Service, *, offset: int, limit: int, since: str | None, 
 
 
 @router.get("/stories", summary="Stories, newest first (as storylink stories --json, paged and filtered)")
-async def get_stories(request: Request, offset: int = Query(0, ge=0), limit: int = Query(20, ge=1, le=_MAX_PAGE),
+async def get_stories(request: Request, offset: int = offset_query(), limit: int = Query(20, ge=1, le=_MAX_PAGE),
                 since: str | None = Query(None, description="last seen at or after (ISO 8601)"),
                 until: str | None = Query(None, description="first seen at or before (ISO 8601)"),
                 language: str | None = None, source: str | None = None,
@@ -316,7 +323,7 @@ def _moved(request: Request, path: str) -> RedirectResponse:
 
 
 @router.get("/stories/{story_id}", summary="The story view (as storylink story ID --json); an old merged id redirects")
-async def get_story(story_id: str, request: Request, offset: int = Query(0, ge=0),
+async def get_story(story_id: str, request: Request, offset: int = offset_query(),
               limit: int | None = Query(None, ge=1, le=5000, description="members the view is built from"),
               language: str | None = Query(None, description="language of the summary"),
               _key: str | None = Depends(reader)) -> Any:
@@ -334,7 +341,7 @@ async def get_story(story_id: str, request: Request, offset: int = Query(0, ge=0
 
 
 @router.get("/search", summary="Full-text search over titles and texts")
-def search(request: Request, q: str = Query(..., min_length=1), offset: int = Query(0, ge=0),
+def search(request: Request, q: str = Query(..., min_length=1), offset: int = offset_query(),
            limit: int = Query(20, ge=1, le=_MAX_PAGE), _key: str | None = Depends(reader)) -> dict[str, Any]:
     service = service_of(request)
     hits = service.store.search(q, limit=limit, offset=offset)

@@ -27,6 +27,7 @@ from .api import (
     article_document,
     compare_refs,
     merged_into,
+    offset_query,
     reader,
     stored_analysis,
     story_entry,
@@ -114,7 +115,7 @@ def _stories(request: Request, offset: int, limit: int, since: str | None, until
 
 
 @router.get("/stories.json")
-def stories_json(request: Request, offset: int = Query(0, ge=0), limit: int = Query(20, ge=1, le=_MAX_PAGE),
+def stories_json(request: Request, offset: int = offset_query(), limit: int = Query(20, ge=1, le=_MAX_PAGE),
                  since: str | None = None, until: str | None = None, language: str | None = None,
                  source: str | None = None, q: str | None = None,
                  _key: str | None = Depends(reader)) -> dict[str, Any]:
@@ -122,7 +123,7 @@ def stories_json(request: Request, offset: int = Query(0, ge=0), limit: int = Qu
 
 
 @router.get("/stories", response_class=HTMLResponse)
-def stories_page(request: Request, offset: int = Query(0, ge=0), limit: int = Query(20, ge=1, le=_MAX_PAGE),
+def stories_page(request: Request, offset: int = offset_query(), limit: int = Query(20, ge=1, le=_MAX_PAGE),
                  since: str | None = None, until: str | None = None, language: str | None = None,
                  source: str | None = None, q: str | None = None,
                  _key: str | None = Depends(reader)) -> HTMLResponse:
@@ -155,14 +156,14 @@ def _story(request: Request, story_id: str, offset: int, limit: int | None, lang
 
 
 @router.get("/stories/{story_id}.json")
-def story_json(story_id: str, request: Request, offset: int = Query(0, ge=0),
+def story_json(story_id: str, request: Request, offset: int = offset_query(),
                limit: int | None = Query(None, ge=1, le=5000), language: str | None = None,
                _key: str | None = Depends(reader)) -> Any:
     return _story(request, story_id, offset, limit, language, twin=True)
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story_html(story_id: str, request: Request, offset: int = Query(0, ge=0),
+def story_html(story_id: str, request: Request, offset: int = offset_query(),
                limit: int | None = Query(None, ge=1, le=5000), language: str | None = None,
                _key: str | None = Depends(reader)) -> Any:
     doc = _story(request, story_id, offset, limit, language, twin=False)
