@@ -43,10 +43,10 @@ def _import_select_docs():
 
 
 #: Documents per split, in the order score_news_gold reports them.
-SPLITS = {"dev": 30, "dev2": 30, "dev3": 30, "dev4": 40, "heldout": 40}
+SPLITS = {"dev": 30, "dev2": 30, "dev3": 30, "dev4": 40, "heldout": 40, "heldout2": 48}
 
 
-def test_news_gold_has_its_documents_in_five_splits():
+def test_news_gold_has_its_documents_in_six_splits():
     total = sum(SPLITS.values())
     assert len(NEWS_DOCS) == total and len({g["doc"] for g in NEWS_DOCS}) == total
     splits = [g["split"] for g in NEWS_DOCS]
@@ -61,18 +61,19 @@ def test_news_gold_has_its_documents_in_five_splits():
 
 def test_news_gold_documents_are_the_ones_the_rule_selects():
     # The README's rule, as select_docs.py applies it: the first 60 texts are dev and dev3, the next 30 dev2,
-    # the next 40 heldout, the next 40 dev4.
+    # the next 40 heldout, the next 40 dev4; after the 120 of the tagger's part_f, 48 heldout2.
     select_docs = _import_select_docs()
     chosen = [doc for doc, _ in select_docs.select(need(SEMEVAL / "train.jsonl"))]
     assert {g["doc"] for g in NEWS_DOCS if g["split"] in ("dev", "dev3")} == set(chosen[:60])
     assert [g["doc"] for g in NEWS_DOCS if g["split"] == "dev2"] == chosen[60:90]
     assert [g["doc"] for g in NEWS_DOCS if g["split"] == "heldout"] == chosen[90:130]
     assert [g["doc"] for g in NEWS_DOCS if g["split"] == "dev4"] == chosen[130:170]
+    assert [g["doc"] for g in NEWS_DOCS if g["split"] == "heldout2"] == chosen[290:338]
 
 
-@pytest.mark.parametrize("part", ["c", "d", "e", "f"])
+@pytest.mark.parametrize("part", ["c", "d", "e", "f", "g"])
 def test_news_gold_parts_are_what_their_specs_place(part):
-    # part_c/d/e/f.jsonl are written from the annotations as strings: a hand edit of the file, or a spec
+    # part_c/d/e/f/g.jsonl are written from the annotations as strings: a hand edit of the file, or a spec
     # changed without re-running make_part.py, shows here.
     need(SEMEVAL / "train.jsonl")
     spec = importlib.util.spec_from_file_location("make_part", NEWS / "make_part.py")
@@ -238,13 +239,22 @@ def news_scores() -> dict[str, dict]:
 #: dev2 and dev4 only, dev3 (entities never looked at) went 0.682 -> 0.725 exact (lenient 0.728 -> 0.764);
 #: the shipped model: heldout exact 0.671 -> 0.724, lenient 0.727 -> 0.776; quotes there 0.672 -> 0.662 (one
 #: quote fewer of 76), speakers 0.565 -> 0.578; dev4 quotes 0.781 -> 0.787, speakers 0.763 -> 0.780.
+#: heldout2 (48 texts annotated after part_f, never tuned on) scored storylink-analyze/5 quotes 0.753 (direct
+#: 0.857, indirect 0.654), speakers 0.781, entities exact 0.684, lenient 0.753 before any rule of /6 was written.
+#: storylink-analyze/6 (titles after a work's kind, run-on reported speech across paragraphs, feelings voiced,
+#: a quote's own attribution first, repeated words said by the body's speaker): dev 0.841 -> 0.849, dev2 0.881 ->
+#: 0.887 (speakers 0.921 -> 0.937), dev3 0.842 -> 0.855 (speakers 0.750 -> 0.768), dev4 0.787 -> 0.800 (speakers
+#: 0.780 -> 0.833); unseen: heldout 0.662 -> 0.667 (direct 0.764 -> 0.778, indirect 0.593), speakers 0.578 ->
+#: 0.644; heldout2 0.753 -> 0.760 (indirect 0.654 -> 0.667), speakers 0.781 -> 0.769.
 FLOORS = {
     "news dev": {"all": 0.82, "direct": 0.81, "indirect": 0.82, "speaker": 0.96, "exact": 0.93, "lenient": 0.95},
-    "news dev2": {"all": 0.85, "direct": 0.84, "indirect": 0.83, "speaker": 0.90, "exact": 0.93, "lenient": 0.95},
-    "news dev3": {"all": 0.82, "direct": 0.88, "indirect": 0.76, "speaker": 0.74, "exact": 0.93, "lenient": 0.95},
-    "news dev4": {"all": 0.77, "direct": 0.81, "indirect": 0.72, "speaker": 0.76, "exact": 0.93, "lenient": 0.95},
-    "news heldout": {"all": 0.65, "direct": 0.74, "indirect": 0.59, "speaker": 0.56, "exact": 0.70,
+    "news dev2": {"all": 0.87, "direct": 0.87, "indirect": 0.84, "speaker": 0.92, "exact": 0.93, "lenient": 0.95},
+    "news dev3": {"all": 0.84, "direct": 0.92, "indirect": 0.77, "speaker": 0.75, "exact": 0.93, "lenient": 0.95},
+    "news dev4": {"all": 0.79, "direct": 0.83, "indirect": 0.74, "speaker": 0.81, "exact": 0.93, "lenient": 0.95},
+    "news heldout": {"all": 0.66, "direct": 0.77, "indirect": 0.59, "speaker": 0.63, "exact": 0.70,
                      "lenient": 0.75},
+    "news heldout2": {"all": 0.75, "direct": 0.84, "indirect": 0.65, "speaker": 0.75, "exact": 0.67,
+                      "lenient": 0.74},
 }
 
 

@@ -537,3 +537,39 @@ def test_so_with_an_indefinite_speaker_and_wie_aus_hervorgeht() -> None:
     found = quotes_of("Die Einreise werde extrem eingeschränkt, wie aus einem Dekret des Präsidenten hervorgeht.")
     quote = one(found, "Die Einreise werde extrem eingeschränkt", "indirect")
     assert (quote.speaker_text, quote.cue) == ("einem Dekret des Präsidenten", "hervorgeht")
+
+
+def test_a_works_title_in_marks_after_its_kind_is_no_quote() -> None:
+    found = quotes_of("Die ARD zeigte die Serie „Dahoam is dahoam“ und ihren Hit „You Can’t Always Get What You "
+                      "Want“. „Das war ein Erfolg“, sagte die Sprecherin.")
+    assert [q.text for q in found] == ["Das war ein Erfolg"]
+    found = quotes_of("Er moderierte die Reality-Show «Get the F*ck out of my House» und sagte «Nie wieder».")
+    assert [q.text for q in found] == ["Nie wieder"]
+
+
+def test_reported_speech_runs_on_into_the_next_paragraph() -> None:
+    found = quotes_of("Die Sicherheitskräfte seien eingeschritten, wie die Behörden mitteilten.\n\n"
+                      "15 Insassen seien dabei ums Leben gekommen.\n\nDie Stadt liegt im Norden.")
+    assert one(found, "15 Insassen seien", "indirect").speaker_text == "die Behörden"
+    assert all("Die Stadt" not in q.text for q in found)
+    # Without reported speech just before it, a paragraph opening in Konjunktiv is nobody's.
+    found = quotes_of("Die Sicherheitskräfte griffen ein.\n\n15 Insassen seien dabei ums Leben gekommen.")
+    assert all(q.speaker_text is None for q in found)
+
+
+def test_feelings_voiced_and_a_quotes_own_attribution() -> None:
+    quote = one(quotes_of("„Das ist ein großer Erfolg“, freute sich Bürgermeisterin Anna Weber."), "großer Erfolg")
+    assert (quote.speaker_text, quote.cue) == ("Anna Weber", "freute sich")
+    # The reported clause before the colon is the president's; the words in marks say whose they are.
+    found = quotes_of("Wie Präsident Herbert Hainer am Montag bestätigte, möchte der Club ihn behalten: „Ich bin "
+                      "zuversichtlich“, sagte Hainer über die Gespräche. Der Trainer Antonio Conte schwieg.")
+    assert one(found, "Ich bin zuversichtlich", "direct").speaker_start == found[-1].speaker_start
+    assert one(found, "Ich bin zuversichtlich", "direct").speaker_text == "Hainer"
+
+
+def test_words_quoted_again_in_a_headline_are_said_by_the_bodys_speaker() -> None:
+    said = "Wir wissen nichts, wir wissen nicht mal, ob die Wahlen stattfinden"
+    text = f"„{said}“\n\nVor dem Postamt warten viele. „{said}“, meint die Postangestellte mit schwarzer Maske."
+    headline, body = [q for q in quotes_of(text) if q.text == said]
+    assert body.speaker_text == "die Postangestellte"
+    assert (headline.speaker_text, headline.speaker_start) == (body.speaker_text, body.speaker_start)

@@ -187,6 +187,9 @@ _SPECIAL_CUES = re.compile(
     r"|zufrieden|skeptisch|entsetzt|empört)\b"
     r"|\bsich (?:überzeugt|zuversichtlich|optimistisch|erleichtert|enttäuscht|besorgt|zufrieden|skeptisch"
     r"|entsetzt|empört) zeigten?\b"
+    # Feelings voiced: "„…“, freute sich Bürgermeisterin Weber".
+    r"|\b(?:freut|freute|freuten|ärgert|ärgerte|ärgerten|wundert|wunderte|wunderten|empört|empörte|empörten"
+    r"|beschwert|beschwerte|beschwerten|gibt|gab|gaben) sich(?! (?:mit|über|auf|an|in|um|für)\b)\b"
     # Hopes and beliefs with their "dass" clause report what somebody thinks ("Kogler hofft, dass …").
     r"|\b(?:hofft|hoffte|hofften|glaubt|glaubte|glaubten|befürchtet|befürchtete|befürchteten|fürchtet|fürchtete"
     r"|wünscht sich|wünschte sich)(?=[^.;:!?„“\"»«]{0,40},\s+dass\b))"
@@ -766,19 +769,31 @@ def _unopened(text: str, kept: list[_Mark]) -> list[_Mark]:
     return out
 
 
+#: Kinds of works and campaigns, alone or ending a compound ("Kultserie", "Reality-Show"); not "Mitglied".
+_WORK_KIND = re.compile(r"(?:^|-|[a-zäöüß]{2})(?:serie|sendung|show|film|hit|song|single|album|(?<!g)lied|roman|buch"
+                        r"|titel|magazin|zeitung|komödie|krimi|musical|podcast|doku|dokumentation|kolumne|kampagne"
+                        r"|motto|slogan|reihe|format|app|region)$")
+
+
 def _is_title(text: str, span: _Mark) -> bool:
     """A name in marks (Hotel "Metropole", die Zeitung "Bild", das "Wall Street Journal")."""
     content = text[span.start:span.end]
     words = content.split()
     if text[span.close:span.close + 1] == "-" and len(words) <= 3:
         return True  # the first part of a compound: die „Immuni“-App
-    if not words or len(words) > 5 or content[-1] in ".!?,:;" or not _UPPER.match(content):
+    if not words or content[-1] in ".!?,:;" or not _UPPER.match(content):
+        return False
+    before = re.search(r"([\w-]+)\W{0,2}$", text[max(0, span.open - 40):span.open])
+    # After a work's kind the marks hold its title, lower-case words and all (die Serie „Dahoam is
+    # dahoam“, ihr Hit „You Can’t Always Get What You Want“, die Reality-Show «Get the F*ck out of my House»).
+    if before is not None and len(words) <= 10 and _WORK_KIND.search(before.group(1).casefold()):
+        return True
+    if len(words) > 5:
         return False
     capitalised = all(_UPPER.match(w) or w in {"of", "the", "and", "für", "der", "die", "das", "von", "&"}
                       for w in words)
     if not capitalised:
         return False
-    before = re.search(r"([\w-]+)\W{0,2}$", text[max(0, span.open - 40):span.open])
     if before is None:
         return False
     previous = before.group(1)
@@ -1118,6 +1133,10 @@ def _reported_after(art: _Article, unit: _Unit, cue: _Cue, speaker: _Speaker | N
     return None
 
 
+
+
+_TRAILING_CUE = re.compile(r"[“”\"»«]?\s*,\s*(?:" + "|".join(sorted(map(re.escape, _CUES), key=len, reverse=True))
+                           + r")(?![\w-])")
 _ZU_INFINITIVE = re.compile(r"(?:\bzu\s+[a-zäöüß]+(?:en|ern|eln)"
                             r"|\b[a-zäöüß]{2,}zu[a-zäöüß]{2,}(?:en|ern|eln))$")
 _NOT_REPORTED = frozenset("um ohne statt anstatt".split())
@@ -1359,6 +1378,11 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
         if carry is None and index - 1 == last_indirect and units[index - 1].paragraph == unit.paragraph:
             # "…, hieß es. 15 seien …": still reported, by nobody named.
             carry = (index - 1, unit.paragraph, _NOBODY, None)
+        if carry is None and index - 1 == last_indirect and last is not None and last[0] == index - 1 \
+                and units[index - 1].paragraph == unit.paragraph - 1:
+            # Reported speech runs on into the next paragraph ("…, wie die Behörden mitteilten.\n\n15 Insassen
+            # seien …"): only the Konjunktiv test below lets it.
+            carry = last
         if not cues and carry is not None and index - 1 in (last_indirect, last_said):
             first_clause = re.compile(r"[^,]*").match(text, unit.start, unit.end)
             # One word past the comma, so "Er hoffe, dass …" shows "hoffe" with its neighbours.
@@ -1389,6 +1413,9 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
             found: tuple[_Speaker, str | None] | None = None
             if inside and inside[0][2] is not None:
                 found = (inside[0][2], inside[0][3])
+                # "Wie Hainer bestätigte, möchte der Club …: „…“, sagte Hainer": the words' own attribution wins.
+                if _TRAILING_CUE.match(text, mark.close):
+                    found = _direct_speaker(art, unit, mark, cues, speakers, previous_end) or found
             found = found or _direct_speaker(art, unit, mark, cues, speakers, previous_end)
             if found is None and index + 1 < len(units) and units[index + 1].paragraph == unit.paragraph \
                     and not text[mark.close:unit.end].strip(" .,!?"):
@@ -1444,8 +1471,26 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
         quotes = {k: v for k, v in quotes.items() if not (k[2] == "direct" and k[0] == quote.start)}
         quotes[(quote.start, quote.end, "direct")] = quote
     starts = [u.start for u in units]
-    return sorted((_named_nearby(art, units, starts, q) for q in quotes.values()),
-                  key=lambda q: (q.start, q.end, q.kind))
+    found = sorted((_named_nearby(art, units, starts, q) for q in quotes.values()),
+                   key=lambda q: (q.start, q.end, q.kind))
+    return _repeated_said(found)
+
+
+def _repeated_said(quotes: list[Quote]) -> list[Quote]:
+    """Words quoted again elsewhere (a headline, a teaser) are said by whoever the body attributes them to."""
+    said = {_folded(q.text): q for q in quotes if q.kind == "direct" and q.speaker_text is not None}
+    out = []
+    for q in quotes:
+        same = said.get(_folded(q.text)) if q.kind == "direct" and q.speaker_text is None else None
+        if same is not None and same is not q:
+            q = dataclasses.replace(q, speaker=same.speaker, speaker_text=same.speaker_text,
+                                    speaker_start=same.speaker_start, speaker_end=same.speaker_end, cue=same.cue)
+        out.append(q)
+    return out
+
+
+def _folded(words: str) -> str:
+    return " ".join(_WORD.findall(words.casefold()))
 
 
 def _named_nearby(art: _Article, units: list[_Unit], starts: list[int], quote: Quote) -> Quote:
@@ -1514,6 +1559,14 @@ def _direct_speaker(art: _Article, unit: _Unit, mark: _Mark, cues: list[_Cue],
                     speakers: dict[_Cue, _Speaker | None], previous_end: int) -> tuple[_Speaker, str | None] | None:
     """Who said the words in ``mark``: intro with colon, cue after it, or a cue in its sentence."""
     text = art.text
+    trailing = _TRAILING_CUE.match(text, mark.close)
+    if trailing:
+        # „…“, sagte Hainer: the words' own attribution before any intro ("Wie Herbert Hainer bestätigte, …:").
+        for cue in cues:
+            speaker = speakers[cue]
+            if mark.close <= cue.start < trailing.end() and speaker is not None and speaker is not _NOBODY \
+                    and speaker.start is not None and speaker.start > mark.close:
+                return speaker, cue.text
     intro = text[previous_end:mark.open].rstrip()
     if intro.endswith(":"):
         before = [c for c in cues if previous_end <= c.start < mark.open]

@@ -39,7 +39,8 @@ sys.path.insert(0, str(HERE))
 from select_docs import TRAIN, select  # noqa: E402
 
 #: part -> (documents skipped, documents, split)
-PARTS = {"c": (60, 30, "dev2"), "d": (90, 40, "heldout"), "e": (130, 40, "dev4"), "f": (170, 120, "ner")}
+PARTS = {"c": (60, 30, "dev2"), "d": (90, 40, "heldout"), "e": (130, 40, "dev4"), "f": (170, 120, "ner"),
+         "g": (290, 48, "heldout2")}
 #: Parts with entities only (the German tagger's training text) live in a folder of their own, out of
 #: the quote scoring's sight.
 FOLDERS = {"f": HERE / "ner"}
