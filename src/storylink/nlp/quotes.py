@@ -1133,8 +1133,6 @@ def _reported_after(art: _Article, unit: _Unit, cue: _Cue, speaker: _Speaker | N
     return None
 
 
-
-
 _TRAILING_CUE = re.compile(r"[“”\"»«]?\s*,\s*(?:" + "|".join(sorted(map(re.escape, _CUES), key=len, reverse=True))
                            + r")(?![\w-])")
 _ZU_INFINITIVE = re.compile(r"(?:\bzu\s+[a-zäöüß]+(?:en|ern|eln)"
