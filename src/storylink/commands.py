@@ -171,7 +171,7 @@ def eval_group() -> None:
 @eval_group.command("analysis")
 @click.argument("gold", type=click.Path(dir_okay=False), default="tests/data/gold.jsonl")
 @click.option("--news", "news", type=click.Path(file_okay=False), default="tests/data/news_gold", show_default=True,
-              help="Folder of the German news gold (splits dev, dev2, dev3, dev4, heldout and heldout2); skipped "
+              help="Folder of the German news gold (splits dev, dev2, dev3, dev4, dev5 and heldout2); skipped "
                    "when absent.")
 @click.option("--history", "history", type=click.Path(file_okay=False), default="tests/data/time_gold",
               show_default=True,

@@ -1,6 +1,6 @@
 """The German news gold (tests/data/news_gold): well-formed, scored as it should be, and the analyzer's floors.
 
-Only aggregate figures of the ``heldout`` split are ever computed here: no rule is tuned on it.
+Only aggregate figures of the ``heldout2`` split are ever computed here: no rule is tuned on it.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def _import_select_docs():
 
 
 #: Documents per split, in the order score_news_gold reports them.
-SPLITS = {"dev": 30, "dev2": 30, "dev3": 30, "dev4": 40, "heldout": 40, "heldout2": 48}
+SPLITS = {"dev": 30, "dev2": 30, "dev3": 30, "dev4": 40, "dev5": 40, "heldout2": 48}
 
 
 def test_news_gold_has_its_documents_in_six_splits():
@@ -61,12 +61,12 @@ def test_news_gold_has_its_documents_in_six_splits():
 
 def test_news_gold_documents_are_the_ones_the_rule_selects():
     # The README's rule, as select_docs.py applies it: the first 60 texts are dev and dev3, the next 30 dev2,
-    # the next 40 heldout, the next 40 dev4; after the 120 of the tagger's part_f, 48 heldout2.
+    # the next 40 dev5 (the old heldout), the next 40 dev4; after the 120 of the tagger's part_f, 48 heldout2.
     select_docs = _import_select_docs()
     chosen = [doc for doc, _ in select_docs.select(need(SEMEVAL / "train.jsonl"))]
     assert {g["doc"] for g in NEWS_DOCS if g["split"] in ("dev", "dev3")} == set(chosen[:60])
     assert [g["doc"] for g in NEWS_DOCS if g["split"] == "dev2"] == chosen[60:90]
-    assert [g["doc"] for g in NEWS_DOCS if g["split"] == "heldout"] == chosen[90:130]
+    assert [g["doc"] for g in NEWS_DOCS if g["split"] == "dev5"] == chosen[90:130]
     assert [g["doc"] for g in NEWS_DOCS if g["split"] == "dev4"] == chosen[130:170]
     assert [g["doc"] for g in NEWS_DOCS if g["split"] == "heldout2"] == chosen[290:338]
 
@@ -149,7 +149,7 @@ def test_news_gold_scored_against_itself_is_perfect():
         assert scores["entities"]["exact"]["f1"] == scores["entities"]["lenient"]["f1"] == 1.0
         # No entries or times were annotated, so none are scored.
         assert scores["annotated_entries_times"] == 0 and scores["times"]["detection"]["fp"] == 0
-    assert "news heldout" in format_sets(sets)
+    assert "news dev5" in format_sets(sets) and "news heldout2" in format_sets(sets)
 
 
 def test_kinds_are_scored_kind_against_kind():
@@ -246,13 +246,17 @@ def news_scores() -> dict[str, dict]:
 #: 0.887 (speakers 0.921 -> 0.937), dev3 0.842 -> 0.855 (speakers 0.750 -> 0.768), dev4 0.787 -> 0.800 (speakers
 #: 0.780 -> 0.833); unseen: heldout 0.662 -> 0.667 (direct 0.764 -> 0.778, indirect 0.593), speakers 0.578 ->
 #: 0.644; heldout2 0.753 -> 0.760 (indirect 0.654 -> 0.667), speakers 0.781 -> 0.769.
+#: Then heldout became dev5: its quote errors were looked at (its entities were not, and are never trained on),
+#: and heldout2 is the one set no rule is tuned on. storylink-analyze/7 (a view inside a noun phrase, "laut"
+#: owning a sentence whose verb reported nothing, listed subjects before a Konjunktiv, demands and denials as
+#: cues): dev, dev2, dev3 unchanged; dev4 0.800 -> 0.808 (speakers 0.833 -> 0.852); dev5 0.667 -> 0.715
+#: (indirect 0.593 -> 0.675), speakers 0.644 -> 0.694.
 FLOORS = {
     "news dev": {"all": 0.82, "direct": 0.81, "indirect": 0.82, "speaker": 0.96, "exact": 0.93, "lenient": 0.95},
     "news dev2": {"all": 0.87, "direct": 0.87, "indirect": 0.84, "speaker": 0.92, "exact": 0.93, "lenient": 0.95},
     "news dev3": {"all": 0.84, "direct": 0.92, "indirect": 0.77, "speaker": 0.75, "exact": 0.93, "lenient": 0.95},
-    "news dev4": {"all": 0.79, "direct": 0.83, "indirect": 0.74, "speaker": 0.81, "exact": 0.93, "lenient": 0.95},
-    "news heldout": {"all": 0.66, "direct": 0.77, "indirect": 0.59, "speaker": 0.63, "exact": 0.70,
-                     "lenient": 0.75},
+    "news dev4": {"all": 0.80, "direct": 0.83, "indirect": 0.75, "speaker": 0.84, "exact": 0.93, "lenient": 0.95},
+    "news dev5": {"all": 0.70, "direct": 0.77, "indirect": 0.66, "speaker": 0.68, "exact": 0.70, "lenient": 0.75},
     "news heldout2": {"all": 0.75, "direct": 0.84, "indirect": 0.65, "speaker": 0.75, "exact": 0.67,
                       "lenient": 0.74},
 }

@@ -573,3 +573,30 @@ def test_words_quoted_again_in_a_headline_are_said_by_the_bodys_speaker() -> Non
     headline, body = [q for q in quotes_of(text) if q.text == said]
     assert body.speaker_text == "die Postangestellte"
     assert (headline.speaker_text, headline.speaker_start) == (body.speaker_text, body.speaker_start)
+
+
+def test_a_view_inside_a_noun_phrase_reports_nothing() -> None:
+    assert quotes_of("Tausende demonstrierten gegen die aus ihrer Sicht zu strengen Regeln.") == []
+    # Said by somebody, the view is a report.
+    assert one(quotes_of("Aus ihrer Sicht sind die Regeln zu streng."), "sind die Regeln", "indirect").cue \
+        == "Aus ihrer Sicht"
+
+
+def test_laut_owns_a_sentence_whose_verb_reported_nothing() -> None:
+    quote = one(quotes_of("ÖVP und Grüne bestätigten laut der Nachrichtenagentur APA weitere Personalien."),
+                "weitere Personalien", "indirect")
+    assert (quote.cue, quote.speaker_text) == ("laut", "der Nachrichtenagentur")
+    # With words of its own, the verb's speaker keeps them and "laut" names the channel.
+    found = quotes_of("„Wir sind frei“, sagte Kim laut der Agentur KCNA vor Funktionären.")
+    assert [(q.kind, q.speaker_text) for q in found] == [("direct", "Kim")]
+
+
+def test_reported_speech_goes_on_past_a_listed_subject_and_after_demands_and_denials() -> None:
+    found = quotes_of("Das Werk werde wieder hochgefahren, teilte der Konzern mit. Die Hygienekonzepte, "
+                      "Abstandsregeln und das Tempo seien angepasst worden.")
+    assert one(found, "Abstandsregeln und das Tempo seien", "indirect").speaker_text == "der Konzern"
+    found = quotes_of("Die Bürgermeister fordern die sofortige Entlastung der Inseln. Die Regierung solle dafür "
+                      "sorgen.")
+    assert one(found, "Die Regierung solle", "indirect").speaker_text == "Die Bürgermeister"
+    found = quotes_of("Burton und Flack stritten ab, dass sie gewalttätig wurde.")
+    assert one(found, "dass sie gewalttätig wurde", "indirect").cue == "stritten"

@@ -3,8 +3,8 @@
 Two gold sets: ``tests/data/gold.jsonl`` (the demo corpus and the seeds; the
 rules were written on it) and ``tests/data/news_gold/`` (218 German SemEval
 train texts annotated without the analyzer's output: ``dev``, ``dev2`` and
-``dev3``, 30 each, and ``dev4``, 40, may be looked at and tuned on;
-``heldout``, 40, and ``heldout2``, 48, are for figures only).
+``dev3``, 30 each, and ``dev4`` and ``dev5`` (the old ``heldout``), 40 each,
+may be looked at and tuned on; ``heldout2``, 48, is for figures only).
 
 Each gold line is one document: ``doc`` names its text (``demo:NN_slug.txt``
 in the packaged demo corpus, ``seed:NAME`` in ``<repo>/../shared/seeds``,
@@ -445,10 +445,10 @@ def score_news_gold(
     gold_dir: str | Path, analyze_fn: AnalyzeFn | None = None, *, data_dir: str | Path | None = None,
 ) -> dict[str, dict[str, Any]]:
     """``score_gold`` on the news gold, once per split: ``{"news dev": …, "news dev2": …, "news dev3": …,
-    "news dev4": …, "news heldout": …, "news heldout2": …}``
+    "news dev4": …, "news dev5": …, "news heldout2": …}``
     (``dev`` first, then the others by name).
 
-    Only the aggregate figures of ``heldout`` and ``heldout2`` are meant to be read: no rule is tuned on them.
+    Only the aggregate figures of ``heldout2`` are meant to be read: no rule is tuned on it.
     """
     docs = load_gold(gold_dir)
     splits = sorted({str(g.get("split")) for g in docs}, key=lambda s: (s != "dev", s))

@@ -92,11 +92,12 @@ _SEPARABLE = {
     **dict.fromkeys("macht machte machten".split(), ("klar", "deutlich")),
     **dict.fromkeys("fasst fasste fassten".split(), ("zusammen",)),
     **dict.fromkeys("gibt gab gaben".split(), ("zu", "an", "bekannt")),
+    **dict.fromkeys("streitet stritt stritten".split(), ("ab",)),
 }
 _SEPARABLE_PARTICIPLES = """mitgeteilt bekanntgegeben zusammengefasst angekündigt hinzugefügt eingeräumt
 eingeschränkt dargelegt
 hingewiesen zugegeben angegeben klargestellt vorgeworfen klargemacht festgestellt ausgeführt angemerkt
-hervorgehoben vorgeschlagen zurückgewiesen""".split()
+hervorgehoben vorgeschlagen zurückgewiesen abgestritten""".split()
 _ENGLISH_VERBS = """said says told tells added adds asked stated wrote tweeted explained warned insisted
 noted argued claimed replied announced stressed declared posted urged called described""".split()
 #: Words between a verb and its subject that do not end the search ("sagte dabei Trump").
@@ -143,6 +144,8 @@ november dezember""".split(), 1)} | {"jänner": 1} | {m: i for i, m in enumerate
 april may june july august september october november december""".split(), 1)}
 
 _WORD = re.compile(r"\w+(?:[-‐'’]\w+)*")
+#: A sentence's first clause; a comma after one or two words lists a subject and does not end it.
+_FIRST_CLAUSE = re.compile(r"(?:[^\s,]+(?:\s+[^\s,]+)?\s*,\s*)?[^,]*")
 _UPPER = re.compile(r"[A-ZÄÖÜÀ-ÝŁŚŻŹĆŃ]")
 _QUOTE_PATTERNS = (
     re.compile(r"„(?P<q>(?:(?!\n\s*\n)[^„“”])+?)[“”]"),
@@ -179,8 +182,10 @@ _SPECIAL_CUES = re.compile(
     r"(?:\s+(?:von|vom|aus))?(?=\s))"
     r"|(?P<compound>\b[Nn]ach\s+(?:[A-ZÄÖÜ][\w]*-Angaben|Polizeiangaben|Behördenangaben|Veranstalterangaben"
     r"|Herstellerangaben|Unternehmensangaben|Regierungsangaben|Ministeriumsangaben)(?=\s))"
-    r"|(?P<view>\b[Aa]us\s+(?:seiner|ihrer)\s+Sicht\b|\b(?:seiner|ihrer)\s+(?:Ansicht|Meinung|Einschätzung"
-    r"|Auffassung)\s+nach\b)"
+    # Not after an article: "gegen die aus ihrer Sicht zu strengen Regeln" qualifies a noun, it reports nothing.
+    r"|(?P<view>(?<!\bdie )(?<!\bder )(?<!\bden )(?<!\bdas )(?<!\bdem )(?<!\bdes )"
+    r"(?:\b[Aa]us\s+(?:seiner|ihrer)\s+Sicht\b|\b(?:seiner|ihrer)\s+(?:Ansicht|Meinung|Einschätzung"
+    r"|Auffassung)\s+nach\b))"
     r"|(?P<thereby>\b[Dd]emnach\b)"
     r"|(?P<before>(?<=\s)zufolge\b)"
     r"|(?P<verb>\bzeigten? sich (?:überzeugt|zuversichtlich|optimistisch|erleichtert|enttäuscht|besorgt"
@@ -221,7 +226,8 @@ def speech_cues() -> frozenset[str]:
     # Verb-final in a subordinate clause the particle is joined on: "wie die Polizei mitteilte".
     joined = {p + f for f, particles in _SEPARABLE.items() for p in particles}
     # Plural present ("Experten sagen: …"); most other infinitive-like forms say too little alone.
-    forms |= {"sagen", "betonen", "erklären", "warnen", "berichten", "vermuten"}
+    forms |= {"sagen", "betonen", "erklären", "warnen", "berichten", "vermuten", "fordern", "kritisieren",
+              "verlangen"}
     return frozenset(forms | set(_STRONG_FORMS) | set(_SEPARABLE) | set(_SEPARABLE_PARTICIPLES)
                      | set(_ENGLISH_VERBS) | joined)
 
@@ -1353,9 +1359,13 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
             elif cue.kind == "so" and speaker is not None and not indirect_done:
                 span = _reported_before(art, unit, cue, speaker)
             elif cue.kind in ("own", "after", "before", "view", "thereby", "compound"):
-                if cue.kind == "after" and any(c.kind in ("verb", "participle") and c.start < cue.start
-                                               and speakers[c] not in (None, _NOBODY) for c in cues):
-                    continue  # "sagte Kim laut der Agentur KCNA": "laut" names the channel of that report
+                if cue.kind == "after" and (indirect_done or art.marks_in(unit.start, unit.end)) and any(
+                        c.kind in ("verb", "participle") and c.start < cue.start
+                        and speakers[c] not in (None, _NOBODY) for c in cues):
+                    # "sagte Kim laut der Agentur KCNA": "laut" names the channel of that report. A verb
+                    # that reported nothing ("ÖVP und Grüne bestätigten nach Angaben der APA weitere …")
+                    # leaves the whole sentence to the source.
+                    continue
                 if cue.kind == "thereby":
                     # "Demnach …": according to the one who spoke just before, else to the person the
                     # sentence before named ("Vorhersagen der Seherin Baba Wanga. Demnach …").
@@ -1382,8 +1392,9 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
             # seien …"): only the Konjunktiv test below lets it.
             carry = last
         if not cues and carry is not None and index - 1 in (last_indirect, last_said):
-            first_clause = re.compile(r"[^,]*").match(text, unit.start, unit.end)
-            # One word past the comma, so "Er hoffe, dass …" shows "hoffe" with its neighbours.
+            # The first clause, past the commas of a listed subject ("Die Hygienekonzepte, Abstandsregeln
+            # und das Tempo … seien …"), and one word past its comma, so "Er hoffe, dass …" shows "hoffe".
+            first_clause = _FIRST_CLAUSE.match(text, unit.start, unit.end)
             hi = min(unit.end, (first_clause.end() if first_clause else unit.end) + 12)
             # Konjunktiv I, and the plural Konjunktiv II that stands in where the first equals the
             # indicative ("Die Grünen hätten … vereinbart"); not "würde": it explains as often as it

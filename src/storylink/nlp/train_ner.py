@@ -30,7 +30,7 @@ the features stay as they were (``bench/results/ner-compare.txt``).
 
 What did help is in-domain labelled text. ``--news-gold`` adds the sentences of
 the news gold's tuned splits (``NEWS_SPLITS``: 130 German SemEval train articles,
-1,115 sentences, entities annotated by hand, never ``heldout``), once each
+1,115 sentences, entities annotated by hand, never ``heldout``, now ``dev5``), once each
 (chosen on dev3, whose entities nobody had looked at, with the model trained on
 dev, dev2 and dev4 only: exact F1 0.682 -> 0.725 at one copy, 0.723 at two,
 0.717 at three). The shipped model (storylink-analyze/5) learns all four
@@ -82,8 +82,10 @@ GERMEVAL_REPEAT = 2
 #: Stronger regularisation (c1 = c2 = 0.15) won on one validation fifth of the training part but lost
 #: on the other four (F1 0.631 against 0.639), so these stay.
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
-#: The news gold's splits (``tests/data/news_gold``) the shipped model learns from: every split that
-#: quote rules are tuned on; ``heldout`` never. ``ner`` (entities only, in the gold's ``ner/`` folder) can
+#: The news gold's splits (``tests/data/news_gold``) the shipped model learns from: the splits whose
+#: quotes were tuned on up to storylink-analyze/6. Never ``heldout2``; not ``dev5`` (the ``heldout`` of
+#: those figures, whose quotes are tuned on from storylink-analyze/7 but whose entities nobody has
+#: looked at or trained on, so they stay a held-out entity figure). ``ner`` (entities only, in the gold's ``ner/`` folder) can
 #: be added with ``--news-splits``; it is not in the shipped model (see the module docstring).
 NEWS_SPLITS = ("dev", "dev2", "dev3", "dev4")
 #: Cluster counts of the three granularities in ``entities.CLUSTERS_PATH``.
@@ -323,8 +325,8 @@ def main(argv: list[str] | None = None) -> None:
     train_part, held = split(args.data, europeana=args.with_europeana)
     if args.news_gold and not args.eval_only:
         splits = tuple(args.news_splits.split(","))
-        if "heldout" in splits:
-            parser.error("--news-splits: heldout is never trained on")
+        if "heldout2" in splits:
+            parser.error("--news-splits: heldout2 is never trained on")
         news = news_sentences(args.news_gold, splits)
         print(f"news gold {', '.join(splits)}: {len(news)} sentences")
         train_part += news

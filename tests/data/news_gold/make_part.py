@@ -1,4 +1,4 @@
-"""Write ``part_c.jsonl`` (dev2), ``part_d.jsonl`` (heldout) or ``part_e.jsonl`` (dev4) from ``part_?_spec.py``.
+"""Write ``part_c.jsonl`` (dev2), ``part_d.jsonl`` (dev5) or ``part_e.jsonl`` (dev4) from ``part_?_spec.py``.
 
 The annotations are written as strings, as in ``tests/data/make_gold.py``, so
 that they can be read and checked by eye; this script turns them into
@@ -39,7 +39,7 @@ sys.path.insert(0, str(HERE))
 from select_docs import TRAIN, select  # noqa: E402
 
 #: part -> (documents skipped, documents, split)
-PARTS = {"c": (60, 30, "dev2"), "d": (90, 40, "heldout"), "e": (130, 40, "dev4"), "f": (170, 120, "ner"),
+PARTS = {"c": (60, 30, "dev2"), "d": (90, 40, "dev5"), "e": (130, 40, "dev4"), "f": (170, 120, "ner"),
          "g": (290, 48, "heldout2")}
 #: Parts with entities only (the German tagger's training text) live in a folder of their own, out of
 #: the quote scoring's sight.

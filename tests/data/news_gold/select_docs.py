@@ -3,7 +3,7 @@
 The rule (README.md): German texts of original (not machine-translated) pairs,
 at least 400 characters, in file order (``text1`` before ``text2`` of a pair),
 each distinct text once. Documents 1-60 are ``part_a``/``part_b`` (dev and
-dev3), 61-90 are ``part_c`` (dev2), 91-130 ``part_d`` (heldout), 131-170
+dev3), 61-90 are ``part_c`` (dev2), 91-130 ``part_d`` (dev5, once heldout), 131-170
 ``part_e`` (dev4), 171-290 ``part_f`` (entities only: candidate training
 text of the tagger). The rule is applied as it stands, without picking texts
 for their quotes, so the choice cannot lean towards what the analyzer handles.
