@@ -600,3 +600,14 @@ def test_reported_speech_goes_on_past_a_listed_subject_and_after_demands_and_den
     assert one(found, "Die Regierung solle", "indirect").speaker_text == "Die Bürgermeister"
     found = quotes_of("Burton und Flack stritten ab, dass sie gewalttätig wurde.")
     assert one(found, "dass sie gewalttätig wurde", "indirect").cue == "stritten"
+
+
+def test_a_headlines_quote_before_a_colon_is_said_by_the_subject_after_it() -> None:
+    quote = one(quotes_of("„Hilfe muss auch gewollt sein“: Wehrbeauftragter stellt Einsatz infrage"), "Hilfe")
+    assert (quote.speaker_text, quote.cue) == ("Wehrbeauftragter", ":")
+    text = "„Wir schaffen das“: Merkel verteidigt ihre Politik"
+    merkel = [Entity(20, 26, "Merkel", "PER", "angela merkel")]
+    assert one(quotes_of(text, entities=merkel), "Wir schaffen das").speaker == "angela merkel"
+    # A verb right after the name is the cue; a show's title before a colon is nobody's words.
+    assert one(quotes_of("„Ganz plötzlich bumm“: Trump schildert den Angriff"), "bumm").cue == "schildert"
+    assert quotes_of("„Let’s Dance“: Finale am Freitag") == []

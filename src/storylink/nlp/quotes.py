@@ -145,6 +145,8 @@ april may june july august september october november december""".split(), 1)}
 
 _WORD = re.compile(r"\w+(?:[-‐'’]\w+)*")
 #: A sentence's first clause; a comma after one or two words lists a subject and does not end it.
+#: The colon after a headline's quote, before the words that say who said it.
+_HEADLINE_COLON = re.compile(r"[ \t]*:[ \t]+(?=[A-ZÄÖÜ])")
 _FIRST_CLAUSE = re.compile(r"(?:[^\s,]+(?:\s+[^\s,]+)?\s*,\s*)?[^,]*")
 _UPPER = re.compile(r"[A-ZÄÖÜÀ-ÝŁŚŻŹĆŃ]")
 _QUOTE_PATTERNS = (
@@ -1591,6 +1593,17 @@ def _direct_speaker(art: _Article, unit: _Unit, mark: _Mark, cues: list[_Cue],
             or art.first_subject(previous_end, mark.open, persons=True) or art._unknown_name_before(previous_end, colon)
         if subject is not None:
             return subject, None
+    colon = _HEADLINE_COLON.match(text, mark.close, unit.end)
+    if colon is not None and not text[unit.start:mark.open].strip():
+        # A headline's „Hilfe muss auch gewollt sein“: Wehrbeauftragter stellt … infrage: the words are said
+        # by the subject right after the colon.
+        subject = art.speaker_at(colon.end(), unit.end, bare=True)
+        # Somebody who speaks: a name or a role, not "„Let's Dance“: Finale …".
+        if subject is not None and subject is not _NOBODY and subject.start == colon.end() and subject.end \
+                and (art.mention_in(subject.start, subject.end)
+                     or any(art.gaz.is_role(w) for w in text[subject.start:subject.end].split())):
+            verb = next((c for c in cues if subject.end is not None and 0 <= c.start - subject.end <= 1), None)
+            return subject, verb.text if verb is not None else ":"
     content = text[mark.start:mark.end]
     next_mark = [m.open for m in art.marks_in(mark.close, unit.end)]
     outro_end = next_mark[0] if next_mark else unit.end
