@@ -1566,6 +1566,15 @@ def _so_next(art: _Article, unit: _Unit) -> tuple[_Speaker, str | None] | None:
     return (speaker, verb) if speaker is not None and speaker is not _NOBODY else None
 
 
+def _acts(text: str, pos: int) -> bool:
+    """Whether a finite verb follows right after ``pos`` ("… stellt", "… warnen")."""
+    verb = _NEXT_VERB.match(text, pos)
+    return verb is not None and verb.group(1) not in _FUNCTION_WORDS | _PREPOSITIONS
+
+
+_NEXT_VERB = re.compile(r"\s+([a-zäöüß]+(?:t|te|ten|en))\b")
+
+
 def _direct_speaker(art: _Article, unit: _Unit, mark: _Mark, cues: list[_Cue],
                     speakers: dict[_Cue, _Speaker | None], previous_end: int) -> tuple[_Speaker, str | None] | None:
     """Who said the words in ``mark``: intro with colon, cue after it, or a cue in its sentence."""
@@ -1598,10 +1607,12 @@ def _direct_speaker(art: _Article, unit: _Unit, mark: _Mark, cues: list[_Cue],
         # A headline's „Hilfe muss auch gewollt sein“: Wehrbeauftragter stellt … infrage: the words are said
         # by the subject right after the colon.
         subject = art.speaker_at(colon.end(), unit.end, bare=True)
-        # Somebody who speaks: a name or a role, not "„Let's Dance“: Finale …".
+        # Somebody who does something: a name, a role, or a noun before its verb ("Wehrbeauftragter
+        # stellt …"), not "„Let's Dance“: Finale am Freitag".
         if subject is not None and subject is not _NOBODY and subject.start == colon.end() and subject.end \
                 and (art.mention_in(subject.start, subject.end)
-                     or any(art.gaz.is_role(w) for w in text[subject.start:subject.end].split())):
+                     or any(art.gaz.is_role(w) for w in text[subject.start:subject.end].split())
+                     or _acts(text, subject.end)):
             verb = next((c for c in cues if subject.end is not None and 0 <= c.start - subject.end <= 1), None)
             return subject, verb.text if verb is not None else ":"
     content = text[mark.start:mark.end]
