@@ -31,7 +31,7 @@ SEMEVAL_FLOOR = 0.86
 #: test_a_follow_up_naming_the_next_weekday_joins_its_story) and of the first stage's out-of-fold pairwise F1
 #: on the articles of the first 400 train pairs (measured 0.788). Only move up (the recall floor gave 0.01
 #: for the veto: 0.975 against 0.98).
-HARD_B3_PRECISION_FLOOR = 0.80
+HARD_B3_PRECISION_FLOOR = 0.83
 HARD_FIRST_B3_PRECISION_FLOOR = 0.62
 HARD_B3_RECALL_FLOOR = 0.97
 OOF_FIRST_F1_FLOOR = 0.76
@@ -177,6 +177,32 @@ def test_a_conflicting_amount_vetoes_the_join_a_shared_one_does_not() -> None:
     many = dataclasses.replace(_fact_items()[2], facts=facts("Schaden 5000 Euro, Beute 300 Euro, Lohn 40 Euro."))
     c = Clusterer(decider=decider, second_stage=False, threshold=0.5, merge_threshold=0.9)
     assert c.labels(list(c.run([*_fact_items(2), many])))["a2"] == "s:a0"
+
+
+def _lead_item(i: int, who: str, names: tuple[str, ...]) -> ClusterItem:
+    import storylink
+
+    text = f"{who} eröffnet die Landesgartenschau in Altmühlen. Die Schau läuft bis Oktober."
+    analysis = storylink.analyze(text)
+    keys = frozenset(e.key for e in analysis.entities if e.key) | frozenset(names)
+    return ClusterItem(f"a{i}", 60.0 * i, np.eye(4, dtype=np.float32)[0], entities=keys, language="de",
+                       facts=facts(text, analysis))
+
+
+def test_a_story_led_by_somebody_the_article_never_names_is_not_joined() -> None:
+    decider = Decider([10] + [0] * (len(PAIR_FEATURES) - 1), -5.0)  # same vector: p 0.99
+    hoffmann = [_lead_item(0, "Innenminister Stefan Hoffmann", ()), _lead_item(1, "Minister Stefan Hoffmann", ())]
+    brandt = _lead_item(2, "Wirtschaftsministerin Claudia Brandt", ())
+    assert ("lead", "claudia brandt") in brandt.facts
+    c = Clusterer(decider=decider, second_stage=False, threshold=0.5, merge_threshold=0.9)
+    labels = c.labels(list(c.run([*hoffmann, brandt])))
+    assert labels["a1"] == labels["a0"] and labels["a2"] != labels["a0"]
+    off = Clusterer(decider=decider, second_stage=False, threshold=0.5, merge_threshold=0.9, lead_veto=False)
+    assert len(set(off.labels(list(off.run([*hoffmann, brandt]))).values())) == 1
+    # Led by another person but naming the story's protagonist (or named by it), one story: Trump and Kim.
+    both = _lead_item(2, "Wirtschaftsministerin Claudia Brandt", ("stefan hoffmann",))
+    c = Clusterer(decider=decider, second_stage=False, threshold=0.5, merge_threshold=0.9)
+    assert len(set(c.labels(list(c.run([*hoffmann, both]))).values())) == 1
 
 
 def test_an_article_naming_no_conflicting_fact_does_not_merge_two_conflicting_stories() -> None:

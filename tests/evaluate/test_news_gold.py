@@ -250,14 +250,16 @@ def news_scores() -> dict[str, dict]:
 #: and heldout2 is the one set no rule is tuned on. storylink-analyze/7 (a view inside a noun phrase, "laut"
 #: owning a sentence whose verb reported nothing, listed subjects before a Konjunktiv, demands and denials as
 #: cues): dev, dev2, dev3 unchanged; dev4 0.800 -> 0.808 (speakers 0.833 -> 0.852); dev5 0.667 -> 0.715
-#: (indirect 0.593 -> 0.675), speakers 0.644 -> 0.694.
+#: (indirect 0.593 -> 0.675), speakers 0.644 -> 0.694; with a headline's speaker after its colon, dev5 speakers
+#: 0.714. heldout2, never looked at, measured once after: 0.760 -> 0.767 (P 0.835, R 0.710; indirect 0.667 ->
+#: 0.679) [0.68, 0.84], speakers 0.769 -> 0.803 [0.70, 0.89].
 FLOORS = {
     "news dev": {"all": 0.82, "direct": 0.81, "indirect": 0.82, "speaker": 0.96, "exact": 0.93, "lenient": 0.95},
     "news dev2": {"all": 0.87, "direct": 0.87, "indirect": 0.84, "speaker": 0.92, "exact": 0.93, "lenient": 0.95},
     "news dev3": {"all": 0.84, "direct": 0.92, "indirect": 0.77, "speaker": 0.75, "exact": 0.93, "lenient": 0.95},
     "news dev4": {"all": 0.80, "direct": 0.83, "indirect": 0.75, "speaker": 0.84, "exact": 0.93, "lenient": 0.95},
-    "news dev5": {"all": 0.70, "direct": 0.77, "indirect": 0.66, "speaker": 0.68, "exact": 0.70, "lenient": 0.75},
-    "news heldout2": {"all": 0.75, "direct": 0.84, "indirect": 0.65, "speaker": 0.75, "exact": 0.67,
+    "news dev5": {"all": 0.70, "direct": 0.77, "indirect": 0.66, "speaker": 0.70, "exact": 0.70, "lenient": 0.75},
+    "news heldout2": {"all": 0.76, "direct": 0.84, "indirect": 0.67, "speaker": 0.79, "exact": 0.67,
                       "lenient": 0.74},
 }
 
