@@ -929,13 +929,16 @@ class Clusterer:
             scored = _vetoed(scored, self._off_topic(item, scored, threshold))
         return scored, threshold, merge
 
+    def _vetoes_in(self, language: str | None) -> bool:
+        """Whether the word-based vetoes judge articles of ``language`` (``TOPIC_LANGUAGES``)."""
+        return language is not None and (self.topic_languages is None or language in self.topic_languages)
+
     def _other_protagonist(self, item: ClusterItem, scored: Sequence[tuple[str, float]],
                            threshold: float) -> set[str]:
         """Stories at ``threshold`` or above led by people the item never names, whose members never
         name the item's protagonist (see ``LEAD_VETO``)."""
         leads = {value for slot, value in item.facts if slot == "lead"}
-        languages = self.topic_languages
-        if not leads or item.language is None or (languages is not None and item.language not in languages):
+        if not leads or not self._vetoes_in(item.language):
             return set()
         out = set()
         for sid, p in scored:
@@ -949,8 +952,7 @@ class Clusterer:
     def _off_topic(self, item: ClusterItem, scored: Sequence[tuple[str, float]], threshold: float) -> set[str]:
         """Stories at ``threshold`` or above that the item shares only near-topic terms and facts with
         (see ``TOPIC_VETO``); candidates in other languages neither count nor are judged."""
-        languages = self.topic_languages
-        if item.language is None or (languages is not None and item.language not in languages):
+        if not self._vetoes_in(item.language):
             return set()
         own: dict[str, set[str]] = {}
         for slot, value in item.facts:
