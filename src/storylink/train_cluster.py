@@ -50,7 +50,18 @@ the figures the model file records); the second stage is the one
 trained before out-of-fold selection existed (weights and thresholds chosen
 on the same train pairs, in sample, from out-of-fold compare verdicts: F1
 0.845), because the session could not embed the train profiles; the model
-file says so under ``second_stage.train.chosen_on``. The model file records
+file says so under ``second_stage.train.chosen_on``. Measured 2026-12-04 and not
+shipped: the full run (about 50 minutes on two cores, most of it e5 over the
+train passages, cached after under ``.cache/compare``) on storylink-analyze/6
+analyses chose the first stage at 0.5/0.9 (out-of-fold P 0.825 [0.78, 0.87],
+R 0.760 [0.71, 0.81], F1 0.791; 0.45 gave 0.787, the criterion with the
+synthetic stream tied within 0.001) and the second stage at 0.7/0.8: both
+stages out of fold P 0.887 [0.85, 0.92], R 0.795 [0.75, 0.84], F1 0.838
+[0.80, 0.87] (the stored second stage's in-sample 0.845 is that much
+optimistic). Its first stage splits the bundled demo's flood story in the
+first-stage-only pass (the Cochem report on its own; the end-to-end test's
+gold), so the stored model stays; why the refit's weights lose that pair is not
+yet looked into. The model file records
 which compare model the second stage learned from, and a test fails when the
 shipped one differs: retrain after every compare retrain.
 
