@@ -26,6 +26,7 @@ import io
 import json
 import sqlite3
 import threading
+import time
 from contextlib import suppress
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -477,7 +478,7 @@ class SQLiteStore(Store):
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"cannot open the database ({exc})", source=self.path) from exc
         try:
-            self._db.execute("PRAGMA journal_mode=WAL")
+            self._wal()
             # NORMAL survives a crashed process, FULL also a lost machine: what acknowledges writes needs it.
             self._db.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
             self._db.execute("PRAGMA foreign_keys=ON")
@@ -488,6 +489,21 @@ class SQLiteStore(Store):
         except StoreError:
             self._db.close()
             raise
+
+    def _wal(self, wait: float = 30.0) -> None:
+        """Switch the file to WAL unless it is already. SQLite answers a mode switch that meets another
+        connection's lock with "database is locked" at once, without its busy timeout (threads opening
+        one new file together), so the switch is retried here for up to ``wait`` seconds."""
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                if self._db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    self._db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
 
     def _migrate(self) -> None:
         """Run the missing migrations, each in its own write transaction.
