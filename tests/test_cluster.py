@@ -215,6 +215,21 @@ def test_an_article_naming_no_conflicting_fact_does_not_merge_two_conflicting_st
     assert out[1].new_story and not out[2].merged and len(c.stories) == 2
 
 
+def test_an_article_naming_neither_protagonist_does_not_merge_two_stories_led_by_them() -> None:
+    decider = Decider([10] + [0] * (len(PAIR_FEATURES) - 1), -5.0)
+    hoffmann, brandt = _lead_item(0, "Innenminister Stefan Hoffmann", ()), _lead_item(1, "Ministerin Claudia Brandt", ())
+    # Both stories open, then a report naming neither person fits both (same vector).
+    bridge = dataclasses.replace(_lead_item(2, "Der Landrat", ()), entities=frozenset({"altmuhlen"}))
+    assert not {v for slot, v in bridge.facts if slot == "lead"}
+    c = Clusterer(decider=decider, second_stage=False, threshold=0.5, merge_threshold=0.9)
+    assert c.add(hoffmann).new_story and c.add(brandt).new_story  # the protagonist veto keeps them apart
+    out = c.add(bridge)
+    assert not out.new_story and not out.merged and len(c.stories) == 2
+    off = Clusterer(decider=decider, second_stage=False, threshold=0.5, merge_threshold=0.9, lead_veto=False)
+    off._open(hoffmann), off._open(brandt)  # as the veto left them
+    assert off.add(bridge).merged and len(off.stories) == 1
+
+
 def test_bridging_article_merges_stories_and_old_id_survives() -> None:
     e = np.eye(8, dtype=np.float32)
     base, a, b = e[0], _unit(e[0] + 0.6 * e[1]), _unit(e[0] + 0.6 * e[2])  # cos(a, b) 0.74, cos(a, base) 0.86
