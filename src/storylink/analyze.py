@@ -34,7 +34,7 @@ from .nlp import times as _times
 __all__ = ["ANALYZER_VERSION", "analyze", "pipe"]
 
 #: Bumped whenever a component changes its output, so stored analyses re-run.
-ANALYZER_VERSION = "storylink-analyze/7"
+ANALYZER_VERSION = "storylink-analyze/8"
 
 
 def analyze(article: Article | str, *, settings: Settings | None = None) -> Analysis:

@@ -611,3 +611,18 @@ def test_a_headlines_quote_before_a_colon_is_said_by_the_subject_after_it() -> N
     # A verb right after the name is the cue; a show's title before a colon is nobody's words.
     assert one(quotes_of("„Ganz plötzlich bumm“: Trump schildert den Angriff"), "bumm").cue == "schildert"
     assert quotes_of("„Let’s Dance“: Finale am Freitag") == []
+
+
+def test_a_sentence_of_its_own_in_konjunktiv_is_reported_by_the_last_speaker_or_nobody() -> None:
+    found = quotes_of("Die Zahl der Arbeitslosen stieg, wie die Bundesagentur mitteilte. Die Quote liegt bei "
+                      "5,3 Prozent. Im Mai waren 3160 Menschen gemeldet. Die Zahlen zur Kurzarbeit seien "
+                      "vorläufig. Das könne zu Schwankungen führen.")
+    for words in ("Kurzarbeit seien", "Das könne"):
+        assert one(found, words, "indirect").speaker_text == "die Bundesagentur"
+    assert all("Die Quote liegt" not in q.text for q in found)
+    # Nobody spoke before: reported by nobody named, still a report.
+    quote = one(quotes_of("Kasachstan verhängte den Notstand. Die Einreise werde eingeschränkt."), "Die Einreise")
+    assert quote.kind == "indirect" and quote.speaker_text is None
+    # An interview's answer in the first person, and "als sei" comparing, report nothing.
+    assert quotes_of("Das Geschäft schloss im Mai. Da habe ich kaum eine Chance.") == []
+    assert quotes_of("Die Debatte läuft. Dabei wird so getan, als sei die Geschichte der Staaten gerecht.") == []
