@@ -29,8 +29,8 @@ from .document import Analysis, Article, Record, published_datetime
 from .neardup import Signature
 from .store import Store
 
-__all__ = ["Story", "cluster", "cluster_store", "list_stories", "story_from", "story_order", "published_seconds",
-           "resolve_redirect", "vector_text", "DOC_VECTOR_MODEL"]
+__all__ = ["Story", "cluster", "cluster_store", "list_stories", "story_from", "story_order", "story_title",
+           "published_seconds", "resolve_redirect", "vector_text", "DOC_VECTOR_MODEL", "GENRE_LABELS"]
 
 #: Store key of the whole-text USE vector and MinHash signature of an article.
 DOC_VECTOR_MODEL = "cluster-v2"
@@ -262,11 +262,11 @@ def list_stories(store: Store, *, min_size: int = 1,
     stories = []
     groups = [(story_id, rows) for story_id, rows in members.items() if len(rows) >= min_size]
     total, done = sum(len(rows) for _, rows in groups), 0
-    for story_id, rows, arts, langs in _with_articles(store, groups):
+    for story_id, rows, arts, langs, vectors in _with_articles(store, groups):
         done += len(rows)
         if progress:
             progress(done, total)
-        stories.append(story_from(story_id, rows, arts, langs))
+        stories.append(story_from(story_id, rows, arts, langs, vectors))
     return sorted(stories, key=story_order)
 
 
@@ -276,17 +276,17 @@ def story_order(story: Story) -> tuple[int, str, str]:
 
 
 def story_from(story_id: str, rows: Sequence[Mapping[str, Any]], arts: Sequence[Article],
-               langs: Mapping[str, str]) -> Story:
-    """One story from its assignment rows (in assignment order), its articles and their languages.
+               langs: Mapping[str, str], vectors: Mapping[str, np.ndarray] | None = None) -> Story:
+    """One story from its assignment rows (in assignment order), its articles, their languages and
+    whole-text vectors (``DOC_VECTOR_MODEL``'s ``use``; the title's evidence, see ``story_title``).
 
     ``list_stories`` calls it per story; the Spark job per group of the same rows."""
     languages = sorted({langs[a.id] for a in arts if a.id in langs})
     dates = sorted(a.published for a in arts if a.published)
-    dated = sorted((a for a in arts if a.published), key=lambda a: published_seconds(a.published) or 0.0)
-    lead = dated[0] if dated else arts[0]
+    title, _ = story_title(title_candidates(arts, langs, vectors or {}))
     return Story(
         id=story_id,
-        title=lead.title or _first_line(lead.text),
+        title=title,
         size=len(rows),
         duplicates=sum(1 for r in rows if r.get("duplicate_of")),
         languages=tuple(languages),
@@ -297,9 +297,63 @@ def story_from(story_id: str, rows: Sequence[Mapping[str, Any]], arts: Sequence[
     )
 
 
+#: Headline labels of opinion and format pieces: a story is named by its news, not by a comment on it.
+GENRE_LABELS = frozenset("kommentar meinung leitartikel kolumne analyse interview glosse liveticker newsblog live "
+                         "ticker opinion comment editorial analysis column".split())
+_GENRE_PENALTY = 0.1
+
+
+def title_candidates(arts: Sequence[Article], langs: Mapping[str, str], vectors: Mapping[str, np.ndarray]
+                     ) -> list[tuple[str, str, str | None, np.ndarray | None]]:
+    """``story_title``'s candidates: the articles in publication order (undated last, in the given
+    order) as (id, title or first line, language, whole-text vector)."""
+    order = sorted(range(len(arts)), key=lambda k: (published_seconds(arts[k].published) is None,
+                                                    published_seconds(arts[k].published) or 0.0, k))
+    return [(arts[k].id, arts[k].title or _first_line(arts[k].text), langs.get(arts[k].id) or arts[k].language,
+             vectors.get(arts[k].id)) for k in order]
+
+
+def story_title(candidates: Sequence[tuple[str, str, str | None, np.ndarray | None]],
+                language: str | None = None) -> tuple[str | None, str | None]:
+    """The one rule that names a story, in the listing and in the story view: (title, its article's id).
+
+    ``candidates`` are the members in publication order as (id, title, language, whole-text vector)
+    (``title_candidates``). Titles in ``language`` (default: the members' most common language, the
+    earliest on a tie) are preferred; among them the one whose article's vector is closest to the
+    mean of all members' vectors wins (the most representative report, not simply the first), and a
+    title labelled as opinion or format ("Kommentar: …", "Liveticker: …") gives way to a news headline.
+    Without vectors, the first title not so labelled; on a tie, the earlier article.
+
+        >>> e = np.eye(3, dtype=np.float32)
+        >>> story_title([("a", "Liveticker: Gipfel", "de", e[0]), ("b", "Gipfel endet", "de", e[0] + e[1] / 4),
+        ...              ("c", "Summit ends", "en", e[0])])
+        ('Gipfel endet', 'b')
+    """
+    if not candidates:
+        return None, None
+    languages = [lang for _, _, lang, _ in candidates if lang]
+    language = language or (max(languages, key=lambda x: (languages.count(x), -languages.index(x)))
+                            if languages else None)
+    pool = [c for c in candidates if c[2] == language] or list(candidates)
+    unit = [v / (np.linalg.norm(v) or 1.0) for *_, v in candidates if v is not None and len(v)]
+    centroid = np.mean(unit, axis=0) if unit else None
+
+    def score(c: tuple[str, str, str | None, np.ndarray | None]) -> float:
+        label, colon, _ = c[1].partition(":")
+        penalty = _GENRE_PENALTY if colon and label.strip().lower() in GENRE_LABELS else 0.0
+        if centroid is None or c[3] is None or not len(c[3]):
+            return -1.0 - penalty
+        return float(c[3] @ centroid) / (float(np.linalg.norm(c[3])) or 1.0) - penalty
+
+    best = max(range(len(pool)), key=lambda k: (score(pool[k]), -k))
+    return pool[best][1], pool[best][0]
+
+
 def _with_articles(store: Store, groups: list[tuple[str, list[dict[str, Any]]]], *, batch: int = 500,
-                   ) -> Iterable[tuple[str, list[dict[str, Any]], list[Article], dict[str, str]]]:
-    """Each story with its articles and their languages, read a few hundred articles per query."""
+                   ) -> Iterable[tuple[str, list[dict[str, Any]], list[Article], dict[str, str],
+                                   dict[str, np.ndarray]]]:
+    """Each story with its articles, their languages and whole-text vectors, read a few hundred
+    articles per query."""
     start = 0
     while start < len(groups):
         end, size = start, 0
@@ -308,8 +362,9 @@ def _with_articles(store: Store, groups: list[tuple[str, list[dict[str, Any]]]],
             end += 1
         ids = [r["article_id"] for _, rows in groups[start:end] for r in rows]
         found, langs = store.get_articles(ids), store.languages(ids)
+        vectors = {k: v["use"] for k, v in store.get_arrays(ids, DOC_VECTOR_MODEL).items() if "use" in v}
         for story_id, rows in groups[start:end]:
-            yield story_id, rows, [found[r["article_id"]] for r in rows if r["article_id"] in found], langs
+            yield story_id, rows, [found[r["article_id"]] for r in rows if r["article_id"] in found], langs, vectors
         start = end
 
 

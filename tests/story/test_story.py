@@ -117,6 +117,25 @@ def test_a_story_is_found_by_its_id_any_member_id_or_prefix_and_equals_the_cli_j
     assert by_id.title and by_id.summary and 3 <= len(by_id.summary) <= 5 or len(by_id.summary) == by_id.size
 
 
+def store_published(settings: Settings, ids) -> list[str]:
+    with open_store(settings) as store:
+        return [d for d in store.published(list(ids)).values() if d]
+
+
+def test_a_story_is_named_alike_in_the_listing_and_in_its_view_on_every_page(demo_store):
+    settings, stories = demo_store
+    for listed in stories:
+        view = storylink.story(listed.id, settings=settings)
+        assert view.title == listed.title and view.title_article in listed.articles
+        assert storylink.story(listed.id, settings=settings, offset=listed.size - 1).title == listed.title
+    # The summit's live ticker opened it, but the story is named by its most representative report.
+    with open_store(settings) as store:
+        ticker = next(a for a in store.articles() if a.origin == "demo:05_ostseegipfel_ticker.txt")
+    summit = next(s for s in stories if ticker.id in s.articles)
+    assert summit.size >= 3 and min(store_published(settings, summit.articles)) == ticker.published
+    assert summit.title != ticker.title
+
+
 def test_the_demo_copy_is_a_copy_of_the_agency_report_and_reuses_it_forwards(demo_store):
     settings, stories = demo_store
     flood = next(s for s in stories if any("hochwasser" in (a or "").lower() for a in [s.title]))

@@ -21,13 +21,13 @@ from ..document import Analysis, Article, published_datetime
 from ..errors import NotFound, StorylinkError
 from ..evidence import quote_units, unit_texts
 from ..store import Store, StoredAssignment, open_store
-from ..stories import resolve_redirect
+from ..stories import DOC_VECTOR_MODEL, resolve_redirect, story_title, title_candidates
 from .inputs import MemberData
 from .model import HistoryEvent, Member, StoryEntity, StoryView
 from .names import display_name, person_aliases
 from .reuse import reuse_edges
 from .statements import build_quotes
-from .summary import build_summary, choose_title
+from .summary import build_summary
 from .timeline import build_timeline
 
 __all__ = ["story", "resolve_story", "STORY_UNITS_MODEL", "DEFAULT_LIMIT", "COPY_SHARE", "TRANSLATION_COS"]
@@ -133,11 +133,15 @@ def story(
     target = language or dominant
     edges = reuse_edges([m.id for m in members], [m.article.text for m in members],
                         [m.article.published for m in members])
-    title, title_article = choose_title(members, target)
+    all_langs = store.languages(order) if len(order) > len(page) else {m.id: m.language for m in members}
+    # Named as the listing names it (``stories.story_title``), from every member, not this page's.
+    everyone = [m.article for m in members] if len(order) == len(page) else \
+        [a for a in map(store.get_articles(order).get, order) if a is not None]
+    vectors = {k: v["use"] for k, v in store.get_arrays(order, DOC_VECTOR_MODEL).items() if "use" in v}
+    title, title_article = story_title(title_candidates(everyone, all_langs, vectors), language)
     aliases = person_aliases({e.key for m in members if m.analysis for e in m.analysis.entities if e.type == "PER"}
                              | {q.speaker for m in members if m.analysis for q in m.analysis.quotes if q.speaker})
     dates = sorted((d for d in published.values() if d), key=_sort_time)
-    all_langs = store.languages(order) if len(order) > len(page) else {m.id: m.language for m in members}
     return StoryView(
         id=story_id,
         requested=ref,
@@ -244,8 +248,6 @@ def _encode(items: list[tuple[Article, Analysis]]) -> dict[str, dict[str, np.nda
 
 
 def _sources(store: Store, members: Sequence[MemberData], edges: Sequence[Any]) -> tuple[Member, ...]:
-    from ..stories import DOC_VECTOR_MODEL
-
     copied_from = {}
     for e in edges:
         if e.direction and e.share_target >= COPY_SHARE:

@@ -1,6 +1,6 @@
-"""The story's title and its extractive summary.
+"""The story's extractive summary.
 
-Both are chosen against the story's *centroid*: the mean, over members, of each
+It is chosen against the story's *centroid*: the mean, over members, of each
 member's mean sentence vector (USE, multilingual), so a long live ticker counts
 as one source, not as a hundred sentences.
 
@@ -16,11 +16,8 @@ once), so it is skipped and its member listed under ``also_in``. Only the
 ``POOL`` best-scoring sentences are compared with everything, which keeps the
 cost linear in the story's sentences.
 
-Title: the members' own titles when any has one (in the summary language if
-possible), else their ticker headlines and short lead sentences; the candidate
-closest to the centroid wins (a title labelled as opinion or format, "Kommentar:
-…", gives way to a news headline), so it is the most representative, not simply
-the first article's first line. A member's own title is never a summary sentence.
+The title is ``stories.story_title``'s, the listing's own rule. A member's own title is never a
+summary sentence.
 """
 
 from __future__ import annotations
@@ -35,7 +32,7 @@ from ..evidence import _words
 from .inputs import MemberData
 from .model import SummarySentence
 
-__all__ = ["centroid", "build_summary", "choose_title"]
+__all__ = ["centroid", "build_summary"]
 
 LEAD_SENTENCES = 40
 POOL = 300
@@ -44,7 +41,6 @@ SAME_COS = 0.8
 ALSO_IN_COS = 0.85
 MIN_WORDS, MAX_WORDS = 6, 60
 MAX_SENTENCES, MIN_SENTENCES = 5, 3
-TITLE_MAX_WORDS = 16
 
 
 def centroid(members: Sequence[MemberData]) -> np.ndarray | None:
@@ -151,75 +147,3 @@ def build_summary(members: Sequence[MemberData], language: str | None) -> tuple[
         )))
     out.sort(key=lambda t: (t[0], t[1]))
     return tuple(s for _, _, s in out)
-
-
-def choose_title(members: Sequence[MemberData], language: str | None) -> tuple[str | None, str | None]:
-    """(title, id of the member it comes from); see the module docstring."""
-    c = centroid(members)
-    titled = [m for m in members if m.article.title]
-    if titled:
-        in_language = [m for m in titled if not language or m.language == language]
-        # A title given as metadata is not in the text: the member's own mean vector stands in.
-        pool = [(m, m.article.title, _span_vector(m, m.article.title) if m.article.title in m.article.text[:400]
-                 else _mean(m)) for m in (in_language or titled)]
-    else:
-        pool = []
-        for m in members:
-            a = m.analysis
-            if a is None:
-                continue
-            for e in a.entries:
-                pool.append((m, e.headline, _rows_vector(m, e.headline_start, e.headline_end)))
-            if a.sentences and len(_words(a.sentences[0].text).tokens) <= TITLE_MAX_WORDS:
-                s = a.sentences[0]
-                pool.append((m, s.text, _rows_vector(m, s.start, s.end)))
-    if not pool:
-        first = members[0] if members else None
-        return (_first_line(first.article.text), first.id) if first else (None, None)
-    if c is None:
-        return pool[0][1], pool[0][0].id
-    best = max(pool, key=lambda p: ((float(p[2] @ c) if p[2] is not None else -1.0) - _genre_penalty(p[1]),
-                                    -p[0].position))
-    return best[1], best[0].id
-
-
-#: Headline labels of opinion and format pieces: a story is named by its news, not by a comment on it.
-GENRE_LABELS = frozenset("kommentar meinung leitartikel kolumne analyse interview glosse liveticker newsblog live "
-                         "ticker opinion comment editorial analysis column".split())
-
-
-def _genre_penalty(title: str) -> float:
-    """0.1 for a title opening with a genre label ("Kommentar: …", "Liveticker: …")."""
-    label, colon, _ = title.partition(":")
-    return 0.1 if colon and label.strip().lower() in GENRE_LABELS else 0.0
-
-
-def _mean(m: MemberData) -> np.ndarray | None:
-    if m.sentence_use is None or not len(m.sentence_use):
-        return None
-    v = m.sentence_use.mean(axis=0)
-    return v / (np.linalg.norm(v) or 1.0)
-
-
-def _span_vector(m: MemberData, title: str) -> np.ndarray | None:
-    start = m.article.text.find(title)
-    if start < 0 or start > 400:
-        return None
-    return _rows_vector(m, start, start + len(title))
-
-
-def _rows_vector(m: MemberData, start: int, end: int) -> np.ndarray | None:
-    """Mean vector of the member's sentences overlapping ``start:end``."""
-    a = m.analysis
-    if a is None or m.sentence_use is None or len(m.sentence_use) != len(a.sentences):
-        return None
-    rows = [k for k, s in enumerate(a.sentences) if s.start < end and start < s.end]
-    if not rows:
-        return None
-    v = m.sentence_use[rows].mean(axis=0)
-    return v / (np.linalg.norm(v) or 1.0)
-
-
-def _first_line(text: str, width: int = 120) -> str:
-    line = text.strip().split("\n", 1)[0]
-    return line if len(line) <= width else line[: width - 1] + "…"
