@@ -404,6 +404,10 @@ def test_decider_was_trained_with_the_shipped_compare_model() -> None:
     # The second stage reads the compare model's probabilities: a new compare model means retraining it.
     assert data["compare"] == {"model": MODEL_NAME, "features": int(load_model().ridge_mean.shape[0]),
                                "platt": [round(x, 6) for x in load_model().platt]}
+    # Its weights and thresholds were chosen out of fold too, and the file keeps those figures.
+    oof = data["train"]["out_of_fold"]
+    assert "out-of-fold" in data["train"]["chosen_on"] and oof["pairs"] > 1000
+    assert oof["ci_precision"][0] <= oof["precision"] <= oof["ci_precision"][1]
 
 
 def test_synthetic_stream_bcubed() -> None:
