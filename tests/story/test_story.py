@@ -128,7 +128,8 @@ def test_a_story_is_named_alike_in_the_listing_and_in_its_view_on_every_page(dem
         view = storylink.story(listed.id, settings=settings)
         assert view.title == listed.title and view.title_article in listed.articles
         assert storylink.story(listed.id, settings=settings, offset=listed.size - 1).title == listed.title
-    # The summit's live ticker opened it, but the story is named by its most representative report.
+    # The summit's live ticker opened it, but a ticker's title names a format: the story is named by the
+    # report whose title the others share most.
     with open_store(settings) as store:
         ticker = next(a for a in store.articles() if a.origin == "demo:05_ostseegipfel_ticker.txt")
     summit = next(s for s in stories if ticker.id in s.articles)

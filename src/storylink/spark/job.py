@@ -385,14 +385,13 @@ def _stitch(warm: "DataFrame", assigned: "DataFrame") -> dict[str, str]:
 
 def _stories(assigned: "DataFrame", enriched: "DataFrame") -> "DataFrame":
     """One row per final story, described by ``stories.story_from`` (what ``list_stories`` lists)."""
-    import numpy as np
     from pyspark.sql import functions as F
 
     from ..document import Article
     from ..stories import story_from
 
     heads = enriched.select(
-        F.col("id").alias("article_id"), "title", "source", "published", "analysis_language", "use",
+        F.col("id").alias("article_id"), "title", "source", "published", "analysis_language",
         # the lead's first line is all the listing reads of a text
         F.expr("substring(text, 1, length(text) - length(ltrim(text)) + 400)").alias("head"))
     rows = assigned.select("article_id", "story", "duplicate_of", "undated", "published_utc", "seq").join(
@@ -404,10 +403,7 @@ def _stories(assigned: "DataFrame", enriched: "DataFrame") -> "DataFrame":
         arts = [Article(id=m["article_id"], text=m["head"], title=m["title"], source=m["source"],
                         published=m["published"]) for m in members]
         langs = {m["article_id"]: m["analysis_language"] for m in members if m["analysis_language"]}
-        # the whole-text vectors as the output folder stores them (``ParquetStore.get_arrays``)
-        vectors = {m["article_id"]: np.frombuffer(m["use"], dtype="<f4").astype(np.float32)
-                   for m in members if m["use"] is not None}
-        return story_from(story_id, members, arts, langs, vectors).to_dict()
+        return story_from(story_id, members, arts, langs).to_dict()
 
     grouped = rows.rdd.map(lambda r: (r["story"], r.asDict())).groupByKey().map(describe)
     return _frame(assigned.sparkSession, grouped, _schemas()["story"])

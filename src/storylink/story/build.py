@@ -137,8 +137,7 @@ def story(
     # Named as the listing names it (``stories.story_title``), from every member, not this page's.
     everyone = [m.article for m in members] if len(order) == len(page) else \
         [a for a in map(store.get_articles(order).get, order) if a is not None]
-    vectors = {k: v["use"] for k, v in store.get_arrays(order, DOC_VECTOR_MODEL).items() if "use" in v}
-    title, title_article = story_title(title_candidates(everyone, all_langs, vectors), language)
+    title, title_article = story_title(title_candidates(everyone, all_langs), language)
     aliases = person_aliases({e.key for m in members if m.analysis for e in m.analysis.entities if e.type == "PER"}
                              | {q.speaker for m in members if m.analysis for q in m.analysis.quotes if q.speaker})
     dates = sorted((d for d in published.values() if d), key=_sort_time)
