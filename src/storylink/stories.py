@@ -305,6 +305,7 @@ _TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
 _TITLE_PREFIX = 6  # "Rostock" and "Rostocker", "Gipfel" and "Gipfeltreffen" meet
 #: A title ending in one of these names a format, not the news ("Alle Entwicklungen im Liveticker").
 _FORMATS = frozenset("liveticker newsblog ticker liveblog blog live".split())
+_FORMAT_WORDS = frozenset(w[:_TITLE_PREFIX] for w in GENRE_LABELS | _FORMATS)  # shared by formats, not news
 
 
 def title_candidates(arts: Sequence[Article], langs: Mapping[str, str]) -> list[tuple[str, str, str | None]]:
@@ -346,11 +347,7 @@ def story_title(candidates: Sequence[tuple[str, str, str | None]],
         last = _TITLE_WORD.findall(title)[-1:]
         return bool(colon) and label.strip().lower() in GENRE_LABELS or bool(last) and last[0].lower() in _FORMATS
 
-    def words(title: str) -> set[str]:
-        head = title.partition(":")[2] if labelled(title) else title
-        return {w.lower()[:_TITLE_PREFIX] for w in _TITLE_WORD.findall(head)}
-
-    bags = [words(c[1]) for c in pool]
+    bags = [{w.lower()[:_TITLE_PREFIX] for w in _TITLE_WORD.findall(c[1])} - _FORMAT_WORDS for c in pool]
     df = Counter(w for bag in bags for w in bag)
     shared = [sum(df[w] - 1 for w in bag) for bag in bags]
     best = max(range(len(pool)), key=lambda k: (not labelled(pool[k][1]), shared[k], -k))

@@ -270,3 +270,18 @@ def test_the_summary_speaks_the_stories_language_unless_asked_otherwise(demo_sto
     assert english.language == "en" and english.summary and {s.language for s in english.summary} == {"en"}
     titles = {m.title for m in default.sources}
     assert default.title in titles and not {s.text for s in default.summary} & titles
+
+
+def test_the_title_rule_prefers_shared_words_then_the_earlier_report_and_news_over_formats() -> None:
+    from storylink.stories import story_title
+
+    # Nothing shared: the first report names the story.
+    assert story_title([("a", "Brand in Köln", "de"), ("b", "Stau auf der A3", "de")]) == ("Brand in Köln", "a")
+    # A later title the others agree with wins; "Rostock" meets "Rostocker".
+    assert story_title([("a", "Großeinsatz am Hafen", "de"), ("b", "Rostocker Hafen: Feuer gelöscht", "de"),
+                        ("c", "Feuer in Rostock", "de")])[1] == "b"
+    # A format or opinion title only when nothing else is there; another language only when asked.
+    ticker = ("a", "Feuer in Rostock: alles im Liveticker", "de")
+    assert story_title([ticker, ("b", "Kommentar: Feuer in Rostock", "de"), ("c", "Löscharbeiten dauern", "de")])[1] == "c"
+    assert story_title([ticker]) == (ticker[1], "a")
+    assert story_title([ticker, ("d", "Fire in Rostock", "en")], "en") == ("Fire in Rostock", "d")
