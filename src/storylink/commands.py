@@ -326,7 +326,7 @@ def eval_semeval(data_dir: str, as_json: bool) -> None:
 def _print_stories(stories: list[Any], console: Console) -> None:
     from rich.text import Text
 
-    console.print(Text(f"{len(stories)} stories", style="bold"))
+    console.print(Text(f"{len(stories)} {'story' if len(stories) == 1 else 'stories'}", style="bold"))
     for st in stories:
         span = f"{(st.first_seen or '?')[:16]} → {(st.last_seen or '?')[:16]}" if st.first_seen else "undated"
         dups = f", {st.duplicates} duplicate{'s' if st.duplicates != 1 else ''}" if st.duplicates else ""
