@@ -348,7 +348,7 @@ _WEEKDAY_WORDS = tuple(day.lower() for day in _DAYS)
 #: first ``DATELINE_CHARS`` characters names where a local report happened.
 DATELINE_CHARS = 400
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-ZÄÖÜ][\w\-äöüß]+(?:[ /][A-ZÄÖÜ][\w\-äöüß]+)?)[ \t]*(?:\((?i:ots|dpa|afp|ap|epd|kna|dts|sda|apa|reuters|sid|red|dpa-afx|dpa-lnw|dpa-lby|lni|lno|lsw|lhe|lrs|lmv|lbn)\)|\.)[ \t]+[-–—]?[ \t]*(?=[A-ZÄÖÜ])")
-_STREET = re.compile(r"(?:strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|chaussee)$|^am ")
+_STREET = re.compile(r"(?:strasse|weg|gasse|allee|platz|ring|damm|ufer|chaussee)$|^am ")
 _TERM = re.compile(r"[^\W\d_]{4,}")
 
 

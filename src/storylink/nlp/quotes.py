@@ -1113,6 +1113,14 @@ def _has_konjunktiv(art: _Article, lo: int, hi: int, *, substitute: bool) -> boo
     return False
 
 
+def _clause_end(text: str, unit: _Unit) -> int:
+    """Where the Konjunktiv tests of a sentence stop: its first clause, past the commas of a listed
+    subject ("Die Hygienekonzepte, Abstandsregeln und das Tempo … seien …"), and one word past its comma,
+    so "Er hoffe, dass …" shows "hoffe"."""
+    first_clause = _FIRST_CLAUSE.match(text, unit.start, unit.end)
+    return min(unit.end, (first_clause.end() if first_clause else unit.end) + 12)
+
+
 def _trimmed(text: str, lo: int, hi: int) -> tuple[int, int]:
     chunk = text[lo:hi]
     lo += len(chunk) - len(chunk.lstrip())
@@ -1408,10 +1416,7 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
             # seien …"): only the Konjunktiv test below lets it.
             carry = last
         if not cues and carry is not None and index - 1 in (last_indirect, last_said):
-            # The first clause, past the commas of a listed subject ("Die Hygienekonzepte, Abstandsregeln
-            # und das Tempo … seien …"), and one word past its comma, so "Er hoffe, dass …" shows "hoffe".
-            first_clause = _FIRST_CLAUSE.match(text, unit.start, unit.end)
-            hi = min(unit.end, (first_clause.end() if first_clause else unit.end) + 12)
+            hi = _clause_end(text, unit)
             # Konjunktiv I, and the plural Konjunktiv II that stands in where the first equals the
             # indicative ("Die Grünen hätten … vereinbart"); not "würde": it explains as often as it
             # reports ("…, würde aber … bedeuten").
@@ -1427,8 +1432,7 @@ def find_quotes(text: str, sentences: list[Sentence], entities: list[Entity], la
                     produced = (carry[2], carry[3])
                     indirect_done = True
         if STANDALONE_KI and not indirect_done and not art.marks_in(unit.start, unit.end):
-            first_clause = _FIRST_CLAUSE.match(text, unit.start, unit.end)
-            hi = min(unit.end, (first_clause.end() if first_clause else unit.end) + 12)
+            hi = _clause_end(text, unit)
             words = [w.group() for lo_part, hi_part in art.outside_quotes(unit.start, hi)
                      for w in _WORD.finditer(text, lo_part, hi_part)]
             if not _FIRST_PERSONS.intersection(w.casefold() for w in words) and any(
